@@ -1,0 +1,36 @@
+/**
+ * The organisation tree is stored as a materialised path on every node: "/1/5/23/" lists the ids from
+ * the root down to the node itself. Everything that must be scoped by the tree (members, documents,
+ * meetings) copies its organisation's path, so "within X's subtree" is "path contains /X/".
+ */
+
+export type Id = string | number
+
+export const ROOT_PATH = '/'
+
+export function childPath(parentPath: string | null | undefined, id: Id): string {
+  return `${parentPath || ROOT_PATH}${id}/`
+}
+
+/** Ids on the path, root first, the node itself last. */
+export function idsOnPath(path: string | null | undefined): string[] {
+  return (path ?? '').split('/').filter(Boolean)
+}
+
+/** Ancestor ids (root first), excluding the node itself. */
+export function ancestorIds(path: string | null | undefined): string[] {
+  return idsOnPath(path).slice(0, -1)
+}
+
+/** The fragment whose presence in a path means "within the subtree of id" (the node itself included). */
+export function subtreeMarker(id: Id): string {
+  return `/${id}/`
+}
+
+export function isWithin(path: string | null | undefined, ancestorId: Id): boolean {
+  return !!path && path.includes(subtreeMarker(ancestorId))
+}
+
+export function depthOf(path: string | null | undefined): number {
+  return Math.max(0, idsOnPath(path).length - 1)
+}
