@@ -1,0 +1,35 @@
+import type { PayloadRequest } from 'payload'
+import type { AuditAction } from '.'
+
+export type AuditEntry = {
+  action: AuditAction
+  subject?: string | number | null
+  subjects?: (string | number)[]
+  orgPath?: string | null
+  summary: string
+  details?: Record<string, unknown>
+}
+
+const clientIp = (req: PayloadRequest): string | undefined =>
+  req.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers?.get('x-real-ip') || undefined
+
+/** True while an audit entry is being written: reads made to validate it are not themselves audited. */
+export const isRecordingAudit = (req: PayloadRequest): boolean => !!req.context?.recordingAudit
+
+/** Appends an entry in the request's transaction, attributed to the request's user. */
+export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promise<void> {
+  req.context.recordingAudit = true
+  try {
+    await req.payload.create({
+      collection: 'audit-logs',
+      data: { ...entry, actor: req.user?.id ?? null, ip: clientIp(req) },
+      overrideAccess: true,
+      // No population: the entry names users, and loading them through this request's data loader from
+      // inside a read of those same users waits on itself (the admin's edit view hung on exactly that).
+      depth: 0,
+      req,
+    })
+  } finally {
+    req.context.recordingAudit = false
+  }
+}

@@ -1,0 +1,12 @@
+import type { FieldAccess } from 'payload'
+import { canSeePersonalData, isSystemAdmin, leadershipOrgIds, type Account } from '../../../src/lib/member/roles'
+
+export const onlySystemAdmin: FieldAccess = ({ req: { user } }) => isSystemAdmin(user as Account)
+
+/** Phone numbers: the member, the leadership of their branch and its ancestors, system administrators. */
+export const canReadPhone: FieldAccess = ({ req: { user }, doc }) =>
+  !!doc && canSeePersonalData(user as Account, { id: doc.id, orgPath: doc.orgPath })
+
+/** Roles are assigned by system administrators and by leaders (checked role by role in guardRoles). */
+export const canChangeRoles: FieldAccess = ({ req: { user } }) =>
+  isSystemAdmin(user as Account) || leadershipOrgIds(user as Account).length > 0

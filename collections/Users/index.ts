@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+import { canCreateUsers, canReadUsers, canUnlock, canUpdateUsers, canUseAdminPanel, onlySystemAdmins } from './access'
+import { approveAccount, approveChanges, rejectAccount, rejectChanges } from './endpoints/approval'
+import { importEndpoint } from './endpoints/import'
+import { registerEndpoint } from './endpoints/register'
+import { accountFields, profileFields } from './fields'
+import { auditChange, auditProfileViews, noteProfileView } from './hooks/audit'
+import { guardScope } from './hooks/guardScope'
+import { processProfile } from './hooks/processProfile'
+import { revealCitizenId } from './hooks/revealCitizenId'
+
+/** Accounts and Party member profiles (Điều 3.2a), registered by members and approved by their branch (Điều 5.5–5.6). */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Đảng viên', plural: 'Đảng viên và tài khoản' },
+  auth: {
+    loginWithUsername: { allowEmailLogin: true, requireEmail: false, requireUsername: false },
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 7 * 24 * 60 * 60,
+    cookies: { sameSite: 'Lax' },
+  },
+  admin: {
+    useAsTitle: 'fullName',
+    defaultColumns: ['fullName', 'cardNumber', 'branch', 'status'],
+    group: 'Tổ chức',
+    listSearchableFields: ['fullName', 'cardNumber'],
+    components: { beforeListTable: ['/collections/Users/components/PendingAccountsNotice#PendingAccountsNotice'] },
+  },
+  access: {
+    admin: canUseAdminPanel,
+    read: canReadUsers,
+    create: canCreateUsers,
+    update: canUpdateUsers,
+    delete: onlySystemAdmins,
+    unlock: canUnlock,
+  },
+  endpoints: [registerEndpoint, importEndpoint, approveAccount, rejectAccount, approveChanges, rejectChanges],
+  hooks: {
+    beforeChange: [guardScope, processProfile],
+    afterChange: [auditChange],
+    beforeRead: [revealCitizenId, noteProfileView],
+    afterOperation: [auditProfileViews],
+  },
+  fields: [...profileFields, ...accountFields],
+}
