@@ -1,0 +1,42 @@
+/**
+ * Server-side access to Payload for the member site's server components: the Local API, the signed-in
+ * account (from the payload-token cookie) and the chi bộ list.
+ */
+import config from '@payload-config'
+import { headers } from 'next/headers'
+import { getPayload, type Payload } from 'payload'
+import { groupBranches, type BranchGroup, type OrgRow } from './branches'
+
+export const sitePayload = (): Promise<Payload> => getPayload({ config })
+
+export type Member = Record<string, any> & { id: string | number }
+
+/**
+ * The signed-in account, read the way the REST API would show it to them (their own access rules and
+ * read hooks, branch populated); null when nobody is signed in or the session has expired.
+ */
+export async function signedInMember(): Promise<Member | null> {
+  const payload = await sitePayload()
+  const { user } = await payload.auth({ headers: await headers() })
+  if (!user) return null
+  return (await payload.findByID({
+    collection: 'users',
+    id: user.id,
+    depth: 1,
+    user,
+    overrideAccess: false,
+    disableErrors: true,
+  })) as Member | null
+}
+
+export async function loadBranchGroups(): Promise<BranchGroup[]> {
+  const payload = await sitePayload()
+  const found = await payload.find({
+    collection: 'organizations',
+    depth: 0,
+    pagination: false,
+    select: { name: true, kind: true, path: true },
+    overrideAccess: false,
+  })
+  return groupBranches(found.docs as unknown as OrgRow[])
+}

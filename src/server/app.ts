@@ -1,0 +1,119 @@
+/**
+ * The platform's HTTP server: Express 5 with Payload's REST and GraphQL handlers under /api, health checks,
+ * the Next.js app (admin at /admin, member site at /) for everything else, and the jobs queue in-process.
+ */
+import type { Server } from 'node:http'
+import path from 'node:path'
+import express from 'express'
+import { getPayload, handleEndpoints, type Payload } from 'payload'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { startJobsRunner, type JobsRunner } from '../../workers/runner'
+import { sendWebResponse, toWebRequest } from './http'
+import { runMigrations } from './migrate'
+
+export type AppOptions = {
+  /** Serve the Next.js admin and member site (off in API-only tests). */
+  next?: boolean
+  /** Next.js in development mode (compiles on demand) instead of the production build. */
+  dev?: boolean
+  /** Run the jobs queue in this process. */
+  workers?: boolean
+  /** Seed demo data into an empty database. */
+  seed?: boolean
+  port?: number
+}
+
+export type RunningApp = { payload: Payload; server: Server; url: string; close: () => Promise<void> }
+
+async function isDatabaseReady(payload: Payload, timeoutMs = 2000): Promise<boolean> {
+  const probe = payload.find({ collection: 'organizations', limit: 1, depth: 0, pagination: false, overrideAccess: true }).then(() => true)
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())
+  return Promise.race([probe, timeout]).catch(() => false)
+}
+
+type PgClient = { release?: () => void }
+type PgPool = { end: () => Promise<void>; _clients?: PgClient[]; _idle?: { client: PgClient }[] }
+
+/**
+ * Payload's destroy() leaves the PostgreSQL pool open, with one client it checked out at connect time and
+ * never released, so pool.end() alone would wait for it forever: release it, then end the pool.
+ */
+async function closeDatabase(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  await payload.destroy()
+  if (!pool) return
+  const idle = new Set((pool._idle ?? []).map((item) => item.client))
+  for (const client of [...(pool._clients ?? [])]) if (!idle.has(client)) client.release?.()
+  await pool.end()
+}
+
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
+  const config = (await import('../../payload.config')).default
+  const payload = await getPayload({ config })
+  await runMigrations(payload)
+  if (options.seed) {
+    const { seedDemo } = await import('../seed/demo')
+    await seedDemo(payload)
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY === '1')
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  app.get('/readyz', async (_req, res) => {
+    const ready = await isDatabaseReady(payload)
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database-unavailable' })
+  })
+
+  const graphql = GRAPHQL_POST(config)
+  app.post('/api/graphql', async (req, res, next) => {
+    try {
+      await sendWebResponse(res, await graphql(toWebRequest(req)))
+    } catch (err) {
+      next(err)
+    }
+  })
+  app.use('/api', async (req, res, next) => {
+    try {
+      await sendWebResponse(res, await handleEndpoints({ config, request: toWebRequest(req) }))
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  let nextApp: { close?: () => Promise<void> } | undefined
+  if (options.next !== false) {
+    const { default: createNext } = await import('next')
+    const nextServer = createNext({ dev: !!options.dev, dir: path.resolve('.') })
+    await nextServer.prepare()
+    const handle = nextServer.getRequestHandler()
+    app.all('/{*path}', (req, res) => handle(req, res))
+    nextApp = nextServer as unknown as { close?: () => Promise<void> }
+  }
+
+  const runner: JobsRunner = options.workers ? startJobsRunner(payload) : { stop: async () => {} }
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(options.port ?? 0, () => resolve(s))
+  })
+  const address = server.address()
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}`
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= (async () => {
+      // Stop accepting connections, let in-flight requests and the current job batch finish, then close the database.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const force = setTimeout(() => server.closeAllConnections(), 25_000)
+      await Promise.all([closed, runner.stop()])
+      clearTimeout(force)
+      await nextApp?.close?.()
+      await closeDatabase(payload)
+    })())
+
+  return { payload, server, url, close }
+}

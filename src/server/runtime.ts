@@ -1,0 +1,48 @@
+/**
+ * Runtime settings read from the environment, with the zero-set-up defaults of the embedded edition:
+ * a SQLite file and generated secrets under ./data (DATA_DIR).
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+export const dataDir = (): string => path.resolve(process.env.DATA_DIR || 'data')
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
+  if (!url || url.startsWith('file:')) return 'sqlite'
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return 'mongodb'
+  throw new Error(`DATABASE_URL không được hỗ trợ: "${url.split(':')[0]}:" (dùng postgres://, mongodb:// hoặc để trống cho SQLite).`)
+}
+
+/** The SQLite URL: DATABASE_URL=file:… or ./data/sotay.db; its folder is created (libsql does not). */
+export function sqliteUrl(): string {
+  const url = process.env.DATABASE_URL || `file:${path.join(dataDir(), 'sotay.db')}`
+  const file = url.replace(/^file:/, '')
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  return url
+}
+
+/**
+ * A secret from the environment, or — for the embedded default — generated once and kept in the data
+ * folder with mode 0600 so that restarts keep sessions valid and encrypted data readable.
+ */
+export function persistentSecret(envName: string, fileName: string, bytes = 32): Buffer {
+  const fromEnv = process.env[envName]
+  if (fromEnv) return Buffer.from(fromEnv, 'base64')
+  const dir = dataDir()
+  const file = path.join(dir, fileName)
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+  mkdirSync(dir, { recursive: true })
+  const secret = randomBytes(bytes)
+  writeFileSync(file, secret.toString('base64') + '\n', { mode: 0o600 })
+  chmodSync(file, 0o600)
+  return secret
+}
+
+export const payloadSecret = (): string =>
+  process.env.PAYLOAD_SECRET || persistentSecret('PAYLOAD_SECRET_B64', 'payload-secret.key').toString('hex')
+
+export const serverUrl = (): string => process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
