@@ -1,0 +1,207 @@
+/**
+ * Browser tests: the whole platform as it is deployed — `server.ts` in production mode (Express, Payload,
+ * the Next.js build) in a child process on a fresh database (SQLite, or PostgreSQL when DATABASE_URL says
+ * so) with the demo data — driven by the system Chromium through playwright-core.
+ *
+ * When they run: Chromium must exist and the Next.js build must be current (newer than every source
+ * file). Outside CI a missing piece skips the tests with the reason; with CI=true a missing Chromium fails
+ * them and a missing or stale build is made first (as `npm start` does), because a green CI run must mean
+ * the browser tests ran against the code being tested.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { TSX_NODE_ARGS } from './node'
+
+const ROOT = process.cwd()
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots')
+/** A phone of the kind many older members use. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 }
+
+/** Everything the Next.js bundles are made from (as in scripts/build-if-needed.ts). */
+const BUILD_INPUTS = ['src', 'collections', 'workers', 'search', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+
+const inCI = () => /^(1|true)$/i.test(process.env.CI ?? '')
+
+function newestChange(entry: string): number {
+  const full = path.join(ROOT, entry)
+  if (!existsSync(full)) return 0
+  const st = statSync(full)
+  if (!st.isDirectory()) return st.mtimeMs
+  return readdirSync(full).reduce((newest, child) => Math.max(newest, newestChange(path.join(entry, child))), st.mtimeMs)
+}
+
+/** Why the current build cannot be used, or null when it is newer than every source file. */
+function buildProblem(): string | null {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID')
+  if (!existsSync(buildId)) return 'chưa có bản build giao diện (.next)'
+  const built = statSync(buildId).mtimeMs
+  const stale = BUILD_INPUTS.find((entry) => newestChange(entry) > built)
+  return stale ? `bản build giao diện cũ hơn mã nguồn (${stale} đã thay đổi sau lần build cuối)` : null
+}
+
+export type BrowserPlan = { run: true } | { run: false; reason: string }
+
+/**
+ * Decides whether the browser tests can run here; in CI it builds what is missing and throws when
+ * Chromium is absent, so that the tests fail instead of being skipped.
+ */
+export async function browserTestPlan(): Promise<BrowserPlan> {
+  if (!existsSync(CHROMIUM)) {
+    const reason = `không có Chromium tại ${CHROMIUM} (cài bằng: apt-get install -y chromium, hoặc đặt CHROMIUM_PATH)`
+    if (inCI()) throw new Error(`Kiểm thử trình duyệt không chạy được trong CI: ${reason}.`)
+    return { run: false, reason }
+  }
+  const problem = buildProblem()
+  if (problem && !inCI() && process.env.BROWSER_TEST_BUILD !== '1')
+    return { run: false, reason: `${problem}: chạy "npm run build" trước, hoặc đặt BROWSER_TEST_BUILD=1 để kiểm thử tự build` }
+  if (problem) {
+    const { buildIfNeeded } = await import('../../scripts/build-if-needed')
+    buildIfNeeded()
+  }
+  return { run: true }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export type WebServer = { url: string; stop: () => Promise<void>; startupMs: number }
+
+type Database = { url: string; drop: () => Promise<void> }
+
+/**
+ * A new, empty database of the kind DATABASE_URL names: a PostgreSQL database created next to it (dropped at
+ * the end), or by default a SQLite file in the server's data folder.
+ */
+async function freshDatabase(dataDir: string): Promise<Database> {
+  const base = process.env.DATABASE_URL
+  if (!base || !/^postgres(ql)?:/.test(base)) return { url: `file:${path.join(dataDir, 'sotay.db')}`, drop: async () => {} }
+  const { default: pg } = await import('pg')
+  const admin = new URL(base)
+  admin.pathname = '/postgres'
+  const name = `sotay_browser_${process.pid}_${Date.now().toString(36)}`
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await run(`CREATE DATABASE ${name}`)
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+/** Output of the server, kept to explain a failed start. */
+function collect(child: ChildProcess): () => string {
+  let out = ''
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-8000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  return () => out
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Máy chủ dừng khi khởi động (mã ${child.exitCode}):\n${output()}`)
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false)
+    if (ready) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`Máy chủ không sẵn sàng sau ${timeoutMs / 1000} giây:\n${output()}`)
+}
+
+/**
+ * Starts `server.ts` in production mode on a free port with a fresh database and the demo data. SERVER_URL
+ * is the address the browser uses, so that Payload's CSRF check accepts the session cookie.
+ */
+export async function startWebServer({ timeoutMs = 120_000 } = {}): Promise<WebServer> {
+  const started = Date.now()
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sotay-browser-'))
+  const database = await freshDatabase(dataDir)
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--no-deprecation --conditions=production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      SERVER_URL: url,
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      PAYLOAD_SECRET: 'browser-test-secret-not-for-production',
+      SEED_DEMO: '1',
+      WORKERS: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output = collect(child)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM')
+      const force = setTimeout(() => child.kill('SIGKILL'), 20_000)
+      await exited
+      clearTimeout(force)
+    }
+    await database.drop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitUntilReady(url, child, output, timeoutMs)
+  } catch (err) {
+    await stop()
+    throw err
+  }
+  return { url, stop, startupMs: Date.now() - started }
+}
+
+/** A fresh Chromium profile as a phone in Vietnamese (note 11 of payload-3-here.md). */
+export async function openPhoneBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const { chromium } = await import('playwright-core')
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'sotay-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'vi-VN',
+    viewport: PHONE_VIEWPORT,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Saves what the phone shows (360×740) as test-output/screenshots/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}

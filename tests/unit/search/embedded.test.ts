@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { EmbeddedSearchEngine } from '../../../search/embedded'
+import { createSearchEngine } from '../../../search/index'
+import { PUBLIC_AUDIENCE } from '../../../search/types'
+import { contractSuite, corpus } from './contract'
+
+contractSuite('embedded (SQLite FTS5)', () => EmbeddedSearchEngine.open({ path: ':memory:' }))
+
+describe('embedded engine specifics', () => {
+  it('keeps its index in a file across restarts', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-'))
+    try {
+      const file = path.join(dir, 'nested', 'search.db')
+      const first = await createSearchEngine({ SEARCH_DB_PATH: file })
+      await first.index(corpus)
+      await first.close()
+      const second = await createSearchEngine({ SEARCH_DB_PATH: file })
+      const r = await second.search({ text: 'quy định 339', scope: { audience: [PUBLIC_AUDIENCE] } })
+      expect(r.hits[0]?.id).toBe('qd-339')
+      await second.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('offers "Có phải bạn muốn tìm" with the accented correction', async () => {
+    const engine = await EmbeddedSearchEngine.open({ path: ':memory:' })
+    await engine.index(corpus)
+    const r = await engine.search({ text: 'giám sátt', scope: { audience: [PUBLIC_AUDIENCE] } })
+    expect(r.suggestion).toBe('giám sát')
+    expect(r.hits[0]?.id).toBe('qd-39')
+    const folded = await engine.search({ text: 'giam satt', scope: { audience: [PUBLIC_AUDIENCE] } })
+    expect(folded.suggestion).toBe('giam sat')
+    const fine = await engine.search({ text: 'giám sát', scope: { audience: [PUBLIC_AUDIENCE] } })
+    expect(fine.suggestion).toBeUndefined()
+    await engine.close()
+  })
+
+  it('long questions match any word and still rank the answer first', async () => {
+    const engine = await EmbeddedSearchEngine.open({ path: ':memory:' })
+    await engine.index(corpus)
+    const r = await engine.search({
+      text: 'Đảng viên có trách nhiệm gì trong việc bảo mật tài khoản được cấp trên sổ tay đảng viên điện tử, đúng hay sai?',
+      scope: { audience: [PUBLIC_AUDIENCE] },
+    })
+    expect(r.hits[0]?.id).toBe('qd-339')
+    expect(r.hits[0]?.section?.index).toBe(2)
+    await engine.close()
+  })
+
+  it('the plain baseline ranks by single syllables only', async () => {
+    const engine = await EmbeddedSearchEngine.open({ path: ':memory:', ranking: 'plain' })
+    await engine.index(corpus)
+    const r = await engine.search({ text: 'kỷ luật', scope: { audience: [PUBLIC_AUDIENCE] }, pageSize: 50 })
+    expect(r.hits.map((h) => h.id)).toContain('hd-ky-luat')
+    await engine.close()
+  })
+})
