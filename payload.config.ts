@@ -32,7 +32,8 @@ async function database(): Promise<DatabaseAdapterObj> {
       return sqliteAdapter({
         // `timeout` is the busy timeout of every pooled connection (busyTimeout below only reaches the first):
         // a worker process and the web server share the file and wait for each other's short commits.
-        client: { url: sqliteUrl(), timeout: 10_000 },
+        // libsql reads it at run time but its Config type does not declare it, hence Object.assign.
+        client: Object.assign({ url: sqliteUrl() }, { timeout: 10_000 }),
         migrationDir: path.join(dirname, 'migrations/sqlite'),
         push: false,
         wal: true,
