@@ -16,13 +16,27 @@ const clientIp = (req: PayloadRequest): string | undefined =>
 /** True while an audit entry is being written: reads made to validate it are not themselves audited. */
 export const isRecordingAudit = (req: PayloadRequest): boolean => !!req.context?.recordingAudit
 
-/** Appends an entry in the request's transaction, attributed to the request's user. */
-export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promise<void> {
+export type RecordOptions = {
+  /**
+   * Write the entry on its own, outside the request's transaction and without sharing the request. For entries
+   * written while a read is being served (profile views): the admin's edit view runs many operations on one
+   * request at once, and on PostgreSQL an insert joining that request's transaction was left waiting with it.
+   */
+  detached?: boolean
+}
+
+/** Appends an entry in the request's transaction (unless detached), attributed to the request's user. */
+export async function recordAudit(req: PayloadRequest, entry: AuditEntry, options: RecordOptions = {}): Promise<void> {
+  const data = { ...entry, actor: req.user?.id ?? null, ip: clientIp(req) }
+  if (options.detached) {
+    await req.payload.create({ collection: 'audit-logs', data, overrideAccess: true, depth: 0, disableTransaction: true, context: { recordingAudit: true } })
+    return
+  }
   req.context.recordingAudit = true
   try {
     await req.payload.create({
       collection: 'audit-logs',
-      data: { ...entry, actor: req.user?.id ?? null, ip: clientIp(req) },
+      data,
       overrideAccess: true,
       // No population: the entry names users, and loading them through this request's data loader from
       // inside a read of those same users waits on itself (the admin's edit view hung on exactly that).

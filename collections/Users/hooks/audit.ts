@@ -53,6 +53,6 @@ export const auditProfileViews: CollectionAfterOperationHook = async ({ operatio
     orgPath: subjectPath,
     subjects,
     summary: `Xem thông tin cá nhân của ${subjects.length} đảng viên`,
-  })
+  }, { detached: true })
   return result
 }
