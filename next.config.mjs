@@ -7,7 +7,7 @@ const nextConfig = {
   // every `next build`: that keeps a newcomer's first `npm start` shorter.
   typescript: { ignoreBuildErrors: true },
   // Heavy server-only packages stay out of the bundles.
-  serverExternalPackages: ['@huggingface/transformers', 'onnxruntime-node', 'tesseract.js', 'espeak-ng', 'exceljs'],
+  serverExternalPackages: ['@huggingface/transformers', 'onnxruntime-node', 'tesseract.js', 'espeak-ng', 'exceljs', '@napi-rs/canvas', 'pdfjs-dist'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

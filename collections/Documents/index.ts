@@ -12,6 +12,9 @@ import { issuedContentWorkflow, rememberDraftSave } from './publishing/workflow'
 import { documentReaderView } from './readHooks'
 import { applyRelationEffects, checkRelations, keepOwnStatus, releaseRelationEffects } from './relations'
 import { validateDocument } from './validate'
+import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
+import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
+import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 
 export const Documents: CollectionConfig = {
   slug: 'documents',
@@ -31,10 +34,11 @@ export const Documents: CollectionConfig = {
     // Rights first: nothing about another organisation's documents is revealed by a validation message.
     beforeValidate: [issuedContentWorkflow({ one: 'văn bản' }), validateDocument],
     beforeChange: [checkAttachments(DOCUMENT_FILES), checkRelations, keepOwnStatus],
-    afterChange: [syncAttachments(DOCUMENT_FILES), applyRelationEffects],
+    afterChange: [syncAttachments(DOCUMENT_FILES), applyRelationEffects, syncSearchAfterChange('documents'), queuePipeline('documents')],
     afterRead: [documentReaderView],
     beforeDelete: [deleteForwardsOf],
-    afterDelete: [deleteAttachments, releaseRelationEffects],
+    afterDelete: [deleteAttachments, releaseRelationEffects, syncSearchAfterDelete('documents'), removeOutputs('documents')],
   },
+  endpoints: pipelineEndpoints('documents'),
   fields: documentFields,
 }

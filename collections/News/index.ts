@@ -12,6 +12,9 @@ import { audienceFields, issuerField, workflowFields } from '../Documents/publis
 import { isDraftSave, issuedContentWorkflow, rememberDraftSave } from '../Documents/publishing/workflow'
 import { hasText } from '../Documents/validate'
 import { mimeTypesOf } from '../Media/fileTypes'
+import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
+import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
+import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 
 const NEWS_FILES: AttachmentField[] = [
   { name: 'cover', label: 'Ảnh đại diện', kinds: ['hinh-anh'] },
@@ -48,13 +51,14 @@ export const News: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { validate: false }, maxPerDoc: 50 },
   access: issuedContentAccess,
+  endpoints: pipelineEndpoints('news'),
   hooks: {
     beforeOperation: [rememberDraftSave],
     beforeValidate: [issuedContentWorkflow({ one: 'tin' }), validateNews],
     beforeChange: [checkAttachments(NEWS_FILES)],
-    afterChange: [syncAttachments(NEWS_FILES)],
+    afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news')],
     afterRead: [readerView],
-    afterDelete: [deleteAttachments],
+    afterDelete: [deleteAttachments, syncSearchAfterDelete('news'), removeOutputs('news')],
   },
   fields: [
     { name: 'title', label: 'Tiêu đề', type: 'text', required: true, maxLength: 300 },

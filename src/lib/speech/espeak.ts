@@ -38,20 +38,22 @@ const WAV_HEADER_BYTES = 44
 const NEWLINE = 0x0a
 
 const require = createRequire(import.meta.url)
-const packageDir = path.dirname(require.resolve('espeak-ng/package.json'))
-const packageVersion = (require('espeak-ng/package.json') as { version: string }).version
+// Resolved on first use, not on import: the Next.js bundle imports this module (through the jobs in
+// payload.config) and cannot resolve package files at build time; only the worker process speaks.
+const packageDir = () => path.dirname(require.resolve('espeak-ng/package.json'))
+const packageVersion = () => (require('espeak-ng/package.json') as { version: string }).version
 
 let compiled: Promise<WebAssembly.Module> | undefined
 
 /** Compiles the package's .wasm once per process (the costly part of start-up). */
 function compiledModule(): Promise<WebAssembly.Module> {
-  compiled ??= readFile(path.join(packageDir, 'dist', 'espeak-ng.wasm')).then((bytes) => WebAssembly.compile(bytes))
+  compiled ??= readFile(path.join(packageDir(), 'dist', 'espeak-ng.wasm')).then((bytes) => WebAssembly.compile(bytes))
   return compiled
 }
 
 export function createEspeakEngine(): TtsEngine {
   return {
-    id: `espeak-ng@${packageVersion}`,
+    id: `espeak-ng@${packageVersion()}`,
     voices: ESPEAK_VOICES,
     synthesize: synthesizeBatch,
   }

@@ -1,0 +1,150 @@
+/**
+ * Member-facing endpoints of the pipeline, on documents and news alike:
+ *  - GET  /api/{documents,news}/:id/reading            status, structure, summary, audio (urls + timing maps)
+ *  - GET  /api/{documents,news}/:id/audio/full.mp3     the full text read aloud (HTTP Range, ETag)
+ *  - GET  /api/{documents,news}/:id/audio/summary.mp3  the summary read aloud
+ *  - POST /api/{documents,news}/:id/reprocess          "xử lý lại", for the editors of the issuer
+ * Access follows the source: who may not read it gets 404, as if it did not exist.
+ */
+import { open, stat } from 'node:fs/promises'
+import type { Endpoint, PayloadRequest } from 'payload'
+import { audioPath, ensureOutput, findOutput, updateOutput, type SourceCollection, type TrackOut } from '../../workers/pipeline'
+import { queueProcessing } from '../../workers/process-document'
+import { canReadSource } from './access'
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', ...headers } })
+
+const NOT_FOUND = 'Không tìm thấy văn bản, hoặc bạn không có quyền xem văn bản này.'
+const idOf = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
+
+function trackJson(source: SourceCollection, id: string, kind: 'full' | 'summary', track: TrackOut | undefined) {
+  if (!track) return undefined
+  return {
+    url: `/api/${source}/${id}/audio/${kind}.mp3?v=${track.hash.slice(0, 12)}`,
+    durationMs: track.durationMs,
+    bytes: track.bytes,
+    timings: track.timings,
+    chapters: track.chapters,
+  }
+}
+
+const reading = (source: SourceCollection): Endpoint => ({
+  path: '/:id/reading',
+  method: 'get',
+  handler: async (req) => {
+    const id = idOf(req)
+    if (!(await canReadSource(req, source, id))) return json(404, { errors: [{ message: NOT_FOUND }] })
+    const record = await findOutput(req.payload, source, id)
+    if (!record) return json(200, { status: 'cho-xu-ly', structure: null, summary: null, audio: {} })
+    const summary = record.summary
+    return json(200, {
+      status: record.status,
+      ...(record.status === 'loi' && record.error ? { error: record.error } : {}),
+      processedAt: record.processedAt ?? null,
+      structure: record.reading ?? null,
+      summary: summary
+        ? { sentences: summary.sentences, keyPoints: summary.keyPoints.map((k) => ({ sectionId: k.sectionId, heading: k.heading, text: k.text, sentenceId: k.sentenceId })) }
+        : null,
+      audio: {
+        ...(record.audio?.full ? { full: trackJson(source, id, 'full', record.audio.full) } : {}),
+        ...(record.audio?.summary ? { summary: trackJson(source, id, 'summary', record.audio.summary) } : {}),
+      },
+    })
+  },
+})
+
+/** "bytes=a-b", "bytes=a-", "bytes=-n" → an inclusive range inside `size`, null when unsatisfiable, undefined when absent/ignored. */
+export function parseRange(header: string | null, size: number): { start: number; end: number } | null | undefined {
+  if (!header) return undefined
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!m || (m[1] === '' && m[2] === '')) return undefined // multi-range or malformed: send the whole file
+  let start: number
+  let end: number
+  if (m[1] === '') {
+    const suffix = Number(m[2])
+    if (suffix === 0) return null
+    start = Math.max(0, size - suffix)
+    end = size - 1
+  } else {
+    start = Number(m[1])
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  }
+  if (start >= size || start > end) return null
+  return { start, end }
+}
+
+async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(length)
+    const { bytesRead } = await handle.read(buffer, 0, length, start)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+const audio = (source: SourceCollection, kind: 'full' | 'summary'): Endpoint => ({
+  path: `/:id/audio/${kind}.mp3`,
+  method: 'get',
+  handler: async (req) => {
+    const id = idOf(req)
+    if (!(await canReadSource(req, source, id))) return json(404, { errors: [{ message: NOT_FOUND }] })
+    const record = await findOutput(req.payload, source, id)
+    const track = record?.audio?.[kind]
+    if (!track) return json(404, { errors: [{ message: 'Bản đọc chưa sẵn sàng. Văn bản đang được xử lý, hãy thử lại sau ít phút.' }] })
+    const file = audioPath(track.file)
+    let size: number
+    try {
+      size = (await stat(file)).size
+    } catch {
+      return json(404, { errors: [{ message: 'Bản đọc chưa sẵn sàng. Hãy thử lại sau ít phút.' }] })
+    }
+    const etag = `"${track.hash.slice(0, 32)}"`
+    const headers: Record<string, string> = {
+      'content-type': 'audio/mpeg',
+      'accept-ranges': 'bytes',
+      etag,
+      'cache-control': 'private, max-age=3600',
+    }
+    if (req.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers })
+    const ifRange = req.headers.get('if-range')
+    const range = ifRange && ifRange !== etag ? undefined : parseRange(req.headers.get('range'), size)
+    if (range === null) return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } })
+    if (range === undefined) {
+      const body = await readSlice(file, 0, size)
+      return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'content-length': String(body.length) } })
+    }
+    const length = range.end - range.start + 1
+    const body = await readSlice(file, range.start, length)
+    return new Response(new Uint8Array(body), {
+      status: 206,
+      headers: { ...headers, 'content-length': String(body.length), 'content-range': `bytes ${range.start}-${range.end}/${size}` },
+    })
+  },
+})
+
+/** Editors and approvers of the issuer (the source's update access) may queue the pipeline again. */
+const reprocess = (source: SourceCollection): Endpoint => ({
+  path: '/:id/reprocess',
+  method: 'post',
+  handler: async (req) => {
+    const id = idOf(req)
+    if (!req.user) return json(401, { errors: [{ message: 'Hãy đăng nhập để xử lý lại văn bản.' }] })
+    if (!(await canReadSource(req, source, id))) return json(404, { errors: [{ message: NOT_FOUND }] })
+    const rule = await req.payload.collections[source].config.access.update({ req, id } as never)
+    const mayUpdate =
+      rule === true ||
+      (!!rule && typeof rule === 'object' && (await req.payload.count({ collection: source, where: { and: [{ id: { equals: id } }, rule] }, overrideAccess: true, req })).totalDocs > 0)
+    if (!mayUpdate) return json(403, { errors: [{ message: 'Chỉ biên tập viên, cấp ủy viên của cơ quan ban hành mới được xử lý lại văn bản này.' }] })
+    const doc = (await req.payload.findByID({ collection: source, id, depth: 0, overrideAccess: true, req })) as unknown as { _status?: string }
+    if (doc._status !== 'published') return json(400, { errors: [{ message: 'Văn bản chưa phát hành: hãy phát hành trước, hệ thống sẽ tự xử lý.' }] })
+    const record = await ensureOutput(req.payload, source, id)
+    await updateOutput(req.payload, record.id, { status: 'cho-xu-ly', stage: null, error: null })
+    await queueProcessing(req.payload, source, id, { force: true, req })
+    return json(202, { message: 'Đã đưa văn bản vào hàng đợi xử lý lại. Kết quả sẽ có sau ít phút.', status: 'cho-xu-ly' })
+  },
+})
+
+export const pipelineEndpoints = (source: SourceCollection): Endpoint[] => [reading(source), audio(source, 'full'), audio(source, 'summary'), reprocess(source)]
