@@ -4,6 +4,7 @@ import { maintainPath } from './hooks/maintainPath'
 import { preventOrphans } from './hooks/preventOrphans'
 import { rebaseSubtree } from './hooks/rebaseSubtree'
 import { ORGANIZATION_KINDS } from './kinds'
+import { syncSearchAfterMove } from '../../search/hooks'
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -23,7 +24,7 @@ export const Organizations: CollectionConfig = {
   },
   hooks: {
     beforeChange: [maintainPath],
-    afterChange: [rebaseSubtree],
+    afterChange: [rebaseSubtree, syncSearchAfterMove],
     beforeDelete: [preventOrphans],
   },
   fields: [

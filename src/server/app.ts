@@ -10,6 +10,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { sendWebResponse, toWebRequest } from './http'
 import { runMigrations } from './migrate'
+import { closeSearchEngine, startSearch } from './search'
 
 export type AppOptions = {
   /** Serve the Next.js admin and member site (off in API-only tests). */
@@ -55,6 +56,8 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     const { seedDemo } = await import('../seed/demo')
     await seedDemo(payload)
   }
+  // Checks the search index and rebuilds it in the background when missing, corrupt or empty.
+  const search = startSearch(payload)
 
   const app = express()
   app.disable('x-powered-by')
@@ -112,6 +115,10 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       await Promise.all([closed, runner.stop()])
       clearTimeout(force)
       await nextApp?.close?.()
+      const { drainSearchSyncs } = await import('../../search/sync')
+      await search.stop()
+      await drainSearchSyncs()
+      await closeSearchEngine()
       await closeDatabase(payload)
     })())
 

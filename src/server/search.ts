@@ -1,0 +1,195 @@
+/**
+ * The search engine of this process: one instance (embedded SQLite FTS5 in SEARCH_DB_PATH, default
+ * DATA_DIR/search.db, or Meilisearch when MEILI_HOST is set), its health check on start and the
+ * rebuild from the database.
+ *
+ * On start (startSearch, after migrations and seed) the index is checked — missing file, unreadable or
+ * corrupt file (SQLite's quick_check), or empty while the database has published content — and rebuilt
+ * in the background when needed: the site answers meanwhile (searches see what is indexed so far).
+ * Writes (one unit's sync, a rebuild) go through one queue per process so that a rebuild and a sync of
+ * the same unit never interleave.
+ */
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { createClient } from '@libsql/client'
+import { createSearchEngine, type SearchEngine } from '../../search'
+import { dataDir } from './runtime'
+
+export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
+
+type Opened = { engine: SearchEngine; health: 'ok' | 'missing' | 'corrupt' }
+
+let opened: Promise<Opened> | undefined
+let writes: Promise<unknown> = Promise.resolve()
+
+export const usingMeilisearch = (): boolean => !!process.env.MEILI_HOST?.trim()
+
+/** The embedded index file: SEARCH_DB_PATH, or search.db in the data folder. */
+export const searchDbPath = (): string => path.resolve(process.env.SEARCH_DB_PATH?.trim() || path.join(dataDir(), 'search.db'))
+
+const log = (payload: Payload | undefined, level: 'info' | 'warn' | 'error', msg: string, err?: unknown) => {
+  if (payload) payload.logger[level](err ? { err, msg } : msg)
+  else if (level !== 'info') console.error(msg, err ?? '')
+}
+
+/** Reads every page of the embedded file: 'missing', 'corrupt' (not a database, truncated, damaged) or 'ok'. */
+async function checkFile(file: string): Promise<'ok' | 'missing' | 'corrupt'> {
+  if (!existsSync(file)) return 'missing'
+  const client = createClient({ url: `file:${file}` })
+  try {
+    const result = await client.execute('PRAGMA quick_check')
+    const verdict = String(Object.values(result.rows[0] ?? {})[0] ?? '')
+    if (verdict !== 'ok') return 'corrupt'
+    await client.execute('SELECT count(*) FROM docs')
+    return 'ok'
+  } catch {
+    return 'corrupt'
+  } finally {
+    client.close()
+  }
+}
+
+async function open(payload?: Payload): Promise<Opened> {
+  if (usingMeilisearch()) return { engine: await createSearchEngine(process.env), health: 'ok' }
+  const file = searchDbPath()
+  const health = await checkFile(file)
+  if (health === 'corrupt') {
+    log(payload, 'warn', `Chỉ mục tìm kiếm ${file} bị hỏng hoặc không đọc được: tạo lại từ cơ sở dữ liệu.`)
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
+  }
+  const engine = await createSearchEngine({ ...process.env, SEARCH_DB_PATH: file })
+  return { engine, health }
+}
+
+/** The engine of this process, opened (and its file checked) on first use. */
+export function searchEngine(payload?: Payload): Promise<SearchEngine> {
+  opened ??= open(payload).catch((err) => {
+    opened = undefined
+    throw err
+  })
+  return opened.then((o) => o.engine)
+}
+
+/** Runs `fn` after every write queued before it (one writer per process). */
+export function queueSearchWrite<T>(fn: () => Promise<T>): Promise<T> {
+  const run = writes.then(fn, fn)
+  writes = run.catch(() => undefined)
+  return run
+}
+
+export type RebuildReport = { documents: number; news: number; total: number; ms: number }
+
+/** Replaces the index with every published, released document and news item of the database. */
+export async function rebuildSearchIndex(payload: Payload): Promise<RebuildReport> {
+  const { publishedSearchDocs } = await import('../../search/sync')
+  const engine = await searchEngine(payload)
+  return queueSearchWrite(async () => {
+    const started = Date.now()
+    const counts = { documents: 0, news: 0 }
+    const count = async function* () {
+      for await (const doc of publishedSearchDocs(payload)) {
+        counts[doc.kind === 'news' ? 'news' : 'documents'] += 1
+        yield doc
+      }
+    }
+    const total = await engine.reindexAll(count())
+    return { ...counts, total, ms: Date.now() - started }
+  })
+}
+
+/** Whether the database holds any published, released document or news item. */
+async function hasPublishedContent(payload: Payload): Promise<boolean> {
+  const { publishedWhere } = await import('../../search/sync')
+  for (const collection of ['documents', 'news'] as const) {
+    const found = await payload.db.count({ collection, where: publishedWhere(new Date()) })
+    if (found.totalDocs > 0) return true
+  }
+  return false
+}
+
+/** The index's state: the file check made when it was opened, then whether it is empty but should not be. */
+export async function checkSearchIndex(payload: Payload): Promise<IndexHealth> {
+  let state: Opened
+  try {
+    await searchEngine(payload)
+    state = await opened!
+  } catch (err) {
+    log(payload, 'error', 'Không mở được chỉ mục tìm kiếm.', err)
+    return 'unavailable'
+  }
+  if (state.health !== 'ok') return state.health
+  try {
+    const probe = await state.engine.search({ text: '', scope: { unrestricted: true }, pageSize: 1 })
+    if (probe.total === 0 && (await hasPublishedContent(payload))) return 'empty'
+    return 'ok'
+  } catch (err) {
+    log(payload, 'error', 'Chỉ mục tìm kiếm không trả lời được.', err)
+    return usingMeilisearch() ? 'unavailable' : 'corrupt'
+  }
+}
+
+const REASONS: Record<Exclude<IndexHealth, 'ok' | 'unavailable'>, string> = {
+  missing: 'chưa có chỉ mục',
+  corrupt: 'chỉ mục bị hỏng',
+  empty: 'chỉ mục trống trong khi cơ sở dữ liệu đã có nội dung',
+}
+
+export type SearchService = {
+  /** Settles when the start-up check (and the rebuild it may start) is done. */
+  ready: Promise<IndexHealth>
+  stop: () => Promise<void>
+}
+
+/**
+ * Start-up: checks the index and rebuilds it in the background when needed; every `sweepMs` syncs the
+ * content whose scheduled release time (publishAt) has come. Never blocks or fails the server's start.
+ */
+export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEARCH_SWEEP_MS || 1000) } = {}): SearchService {
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let sweeping: Promise<unknown> = Promise.resolve()
+
+  const ready = (async (): Promise<IndexHealth> => {
+    const health = await checkSearchIndex(payload)
+    if (health === 'ok' || health === 'unavailable' || stopped) return health
+    log(payload, 'info', `Tìm kiếm: ${REASONS[health]}, đang xây dựng lại từ cơ sở dữ liệu (trang web vẫn hoạt động)…`)
+    try {
+      const r = await rebuildSearchIndex(payload)
+      log(payload, 'info', `Tìm kiếm: đã xây dựng lại chỉ mục — ${r.documents} văn bản, ${r.news} tin tức trong ${(r.ms / 1000).toFixed(1)} giây.`)
+    } catch (err) {
+      log(payload, 'error', 'Tìm kiếm: không xây dựng lại được chỉ mục; chạy "sotay reindex" để thử lại.', err)
+    }
+    return health
+  })()
+
+  const tick = async () => {
+    if (stopped) return
+    sweeping = import('../../search/sync')
+      .then(({ sweepScheduled }) => sweepScheduled(payload))
+      .catch((err) => log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
+    await sweeping
+    if (!stopped) timer = setTimeout(tick, sweepMs)
+  }
+  timer = setTimeout(tick, sweepMs)
+
+  return {
+    ready,
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await sweeping
+      await ready.catch(() => undefined)
+    },
+  }
+}
+
+/** Waits for queued writes, then closes the engine (the next use opens it again). */
+export async function closeSearchEngine(): Promise<void> {
+  const current = opened
+  opened = undefined
+  if (!current) return
+  await writes.catch(() => undefined)
+  const state = await current.catch(() => undefined)
+  await state?.engine.close()
+}
