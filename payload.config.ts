@@ -7,6 +7,8 @@ import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 import { collections } from './collections'
 import { Users } from './collections/Users'
+import { jobs } from './workers/jobs'
+import { searchEndpoint } from './search/endpoint'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -68,6 +70,8 @@ export default buildConfig({
     supportedLanguages: { vi, en },
   },
   collections,
+  jobs,
+  endpoints: [searchEndpoint],
   upload: {
     limits: { fileSize: 20 * 1024 * 1024 },
     responseOnLimit: 'Tệp quá lớn: mỗi tệp tải lên tối đa 20 MB.',

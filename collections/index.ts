@@ -1,13 +1,15 @@
 import type { CollectionConfig } from 'payload'
 import { AuditLogs } from './AuditLogs'
 import { Documents } from './Documents'
+import { DocumentOutputs } from './DocumentOutputs'
 import { Forwards } from './Documents/Forwards'
 import { PublishingSettings } from './Documents/PublishingSettings'
 import { Media } from './Media'
 import { News } from './News'
 import { Organizations } from './Organizations'
+import { ReadingState } from './ReadingState'
 import { Users } from './Users'
 import { WorkerLocks } from './WorkerLocks'
 
 /** Every collection of the platform, in the order the admin lists them. */
-export const collections: CollectionConfig[] = [Organizations, Users, Documents, News, Media, Forwards, PublishingSettings, AuditLogs, WorkerLocks]
+export const collections: CollectionConfig[] = [Organizations, Users, Documents, News, Media, Forwards, PublishingSettings, AuditLogs, WorkerLocks, ReadingState, DocumentOutputs]

@@ -1,9 +1,27 @@
 import * as migration_20261123_154820_initial from './20261123_154820_initial';
+import * as migration_20261123_175550_reading_state from './20261123_175550_reading_state';
+import * as migration_20261123_180007_pipeline from './20261123_180007_pipeline';
+import * as migration_20261123_180635_effective_status_schedule from './20261123_180635_effective_status_schedule';
 
 export const migrations = [
   {
     up: migration_20261123_154820_initial.up,
     down: migration_20261123_154820_initial.down,
-    name: '20261123_154820_initial'
+    name: '20261123_154820_initial',
+  },
+  {
+    up: migration_20261123_175550_reading_state.up,
+    down: migration_20261123_175550_reading_state.down,
+    name: '20261123_175550_reading_state',
+  },
+  {
+    up: migration_20261123_180007_pipeline.up,
+    down: migration_20261123_180007_pipeline.down,
+    name: '20261123_180007_pipeline',
+  },
+  {
+    up: migration_20261123_180635_effective_status_schedule.up,
+    down: migration_20261123_180635_effective_status_schedule.down,
+    name: '20261123_180635_effective_status_schedule'
   },
 ];

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench:site`: the member site as members use it, against the production build (`npm run build`
+ * first) on a fresh seeded database (SQLite, or PostgreSQL with DATABASE_URL):
+ *  - server response time of the home page and a document page (Quy định 339-QĐ/TW) with 16 members
+ *    signed in and asking at the same time: p50, p95 (goal p95 ≤ 100 ms);
+ *  - JavaScript shipped to each member page, gzipped (goal ≤ 150 KB);
+ *  - Largest Contentful Paint of the document page on a cold cache under Chromium's emulated slow 4G
+ *    (562.5 ms RTT, 1.44 Mbit/s down) and 4× CPU slowdown (goal ≤ 2.5 s), median of 3 loads.
+ *
+ *   npm run bench:site [-- rounds=20]
+ */
+import { gzipSync } from 'node:zlib'
+import { existsSync } from 'node:fs'
+import { CHROMIUM, openPhoneBrowser, startWebServer } from '../tests/helpers/browser'
+
+const ROUNDS = Number(process.argv.find((a) => a.startsWith('rounds='))?.split('=')[1] ?? 20)
+const CONCURRENCY = 16
+const PASSWORD = 'SoTay@2025'
+const MEMBERS = ['dangvien.cb01', 'dangvien.cb02', 'phobithu.cb01', 'bithu.cb01', 'bithu.cb02', 'bithu.bachdang', 'capuy.haiphong', 'dangvien.thanhhoa']
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+const ms = (n: number) => `${n.toFixed(1)} ms`
+
+async function login(url: string, login: string): Promise<string> {
+  const res = await fetch(`${url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${login}@demo.sotay.vn`, password: PASSWORD }) })
+  const token = (await res.json().catch(() => ({})))?.token
+  if (!res.ok || !token) throw new Error(`Không đăng nhập được ${login} (HTTP ${res.status}).`)
+  return token
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Cần Chromium tại ${CHROMIUM} (apt-get install -y chromium).`)
+  if (!existsSync('.next/BUILD_ID')) throw new Error('Chưa có bản build: chạy "npm run build" trước.')
+  const load = (await import('node:os')).loadavg()[0]
+  console.log(`Tải máy lúc bắt đầu (load average 1 phút): ${load.toFixed(1)} trên ${(await import('node:os')).cpus().length} lõi`)
+  const server = await startWebServer()
+  try {
+    const { url } = server
+    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => login(url, MEMBERS[i % MEMBERS.length])))
+    const headers = (t: string) => ({ cookie: `payload-token=${t}` })
+    const found = await fetch(`${url}/api/documents?where[number][equals]=339-QĐ/TW&depth=0&limit=1`, { headers: headers(tokens[0]) }).then((r) => r.json())
+    const docId = found.docs?.[0]?.id
+    if (!docId) throw new Error('Không tìm thấy Quy định 339-QĐ/TW trong dữ liệu mẫu.')
+    const newsId = (await fetch(`${url}/api/news?depth=0&limit=1`, { headers: headers(tokens[0]) }).then((r) => r.json())).docs?.[0]?.id
+    const pages = { home: '/', document: `/van-ban/${docId}` }
+
+    // Warm-up: every session opens both pages once (first open also records "đã mở").
+    for (const t of tokens) for (const p of Object.values(pages)) await fetch(url + p, { headers: headers(t) }).then((r) => r.text())
+
+    // One member alone: the cost of a page without queueing.
+    for (const [kind, p] of Object.entries(pages)) {
+      const alone: number[] = []
+      for (let r = 0; r < ROUNDS; r++) {
+        const t0 = performance.now()
+        await fetch(url + p, { headers: headers(tokens[0]) }).then((res) => res.text())
+        alone.push(performance.now() - t0)
+      }
+      alone.sort((a, b) => a - b)
+      console.log(`Một đảng viên, ${kind === 'home' ? 'trang chủ' : 'trang văn bản'}: p50 ${ms(pct(alone, 50))}  p95 ${ms(pct(alone, 95))}`)
+    }
+
+    const times: Record<string, number[]> = { home: [], document: [] }
+    const started = performance.now()
+    await Promise.all(
+      tokens.map(async (t, i) => {
+        for (let r = 0; r < ROUNDS; r++) {
+          const kind = (r + i) % 2 === 0 ? 'home' : 'document'
+          const t0 = performance.now()
+          const res = await fetch(url + pages[kind as 'home'], { headers: headers(t) })
+          await res.text()
+          if (!res.ok) throw new Error(`${pages[kind as 'home']}: HTTP ${res.status}`)
+          times[kind].push(performance.now() - t0)
+        }
+      }),
+    )
+    const wall = (performance.now() - started) / 1000
+    console.log(`Thời gian trả lời của máy chủ, ${CONCURRENCY} đảng viên cùng lúc, ${ROUNDS} lượt mỗi người (${(CONCURRENCY * ROUNDS / wall).toFixed(1)} trang/s):`)
+    for (const [kind, list] of Object.entries(times)) {
+      list.sort((a, b) => a - b)
+      console.log(`  ${kind === 'home' ? 'Trang chủ      ' : 'Trang văn bản  '} p50 ${ms(pct(list, 50))}  p95 ${ms(pct(list, 95))}  max ${ms(list[list.length - 1])}  (${list.length} lượt; mục tiêu p95 ≤ 100 ms)`)
+    }
+
+    // JavaScript per member page, gzipped.
+    const phone = await openPhoneBrowser()
+    try {
+      const host = new URL(url).hostname
+      await phone.context.addCookies([{ name: 'payload-token', value: tokens[0], domain: host, path: '/' }])
+      const page = phone.context.pages()[0] ?? (await phone.context.newPage())
+      const memberPages = ['/', '/van-ban', `/van-ban/${docId}`, ...(newsId ? [`/tin-tuc/${newsId}`] : []), '/tim-kiem?q=so+tay', '/tai-khoan', '/ngoai-tuyen']
+      console.log('JavaScript của mỗi trang đảng viên (nén gzip; mục tiêu ≤ 150 KB):')
+      for (const p of memberPages) {
+        await page.goto(url + p, { waitUntil: 'load' })
+        // What the browser downloaded (the noModule polyfills of old browsers are not).
+        const scripts = await page.evaluate(() =>
+          [...new Set((performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script').map((r) => r.name))],
+        )
+        let gz = 0
+        let raw = 0
+        for (const src of scripts) {
+          const body = Buffer.from(await (await fetch(src)).arrayBuffer())
+          raw += body.length
+          gz += gzipSync(body, { level: 9 }).length
+        }
+        const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0))
+        console.log(`  ${p.padEnd(24)} ${(gz / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(0)} KB, ${scripts.length} tệp; dữ liệu trang nội tuyến ${(inline / 1024).toFixed(1)} KB)`)
+      }
+    } finally {
+      await phone.close()
+    }
+
+    // LCP of the document page: slow 4G + 4× CPU, cold cache, median of 3.
+    const lcps: number[] = []
+    for (let run = 0; run < 3; run++) {
+      const fresh = await openPhoneBrowser()
+      try {
+        await fresh.context.addCookies([{ name: 'payload-token', value: tokens[0], domain: new URL(url).hostname, path: '/' }])
+        const page = fresh.context.pages()[0] ?? (await fresh.context.newPage())
+        const cdp = await fresh.context.newCDPSession(page)
+        await cdp.send('Network.enable')
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 / 8) * 0.9, uploadThroughput: (750 * 1024 / 8) * 0.9 })
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+        await page.goto(`${url}/van-ban/${docId}`, { waitUntil: 'load', timeout: 120_000 })
+        const lcp = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              let last = 0
+              new PerformanceObserver((list) => {
+                for (const e of list.getEntries()) last = e.startTime
+              }).observe({ type: 'largest-contentful-paint', buffered: true })
+              setTimeout(() => resolve(last), 1500)
+            }),
+        )
+        lcps.push(lcp)
+      } finally {
+        await fresh.close()
+      }
+    }
+    lcps.sort((a, b) => a - b)
+    console.log(`LCP trang văn bản (4G chậm, CPU chậm 4 lần, bộ nhớ đệm trống): trung vị ${(lcps[1] / 1000).toFixed(2)} s (các lần: ${lcps.map((l) => (l / 1000).toFixed(2)).join(', ')} s; mục tiêu ≤ 2,5 s)`)
+  } finally {
+    await server.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})
