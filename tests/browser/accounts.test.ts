@@ -197,6 +197,9 @@ suite(`tài khoản đảng viên trên trình duyệt điện thoại${plan.run
 
     await page.goto(`${server.url}/admin/collections/users`)
     await page.locator('#search-filter-input').fill(NEW_MEMBER.fullName)
+    // The list applies the search after a pause by rewriting the URL: a row clicked before that happens is
+    // navigated away from again when it does.
+    await page.waitForURL((url) => url.searchParams.get('search') === NEW_MEMBER.fullName)
     const row = page.getByRole('link', { name: NEW_MEMBER.fullName })
     await row.first().waitFor()
     await row.first().click()
