@@ -16,7 +16,7 @@ export const ReadingState: CollectionConfig = {
   fields: [
     { name: 'user', label: 'Tài khoản', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'document', label: 'Văn bản', type: 'relationship', relationTo: 'documents', index: true },
-    { name: 'news', label: 'Tin', type: 'relationship', relationTo: 'news', index: true },
+    { name: 'news', label: 'Tin tức', type: 'relationship', relationTo: 'news', index: true },
     { name: 'key', type: 'text', unique: true, index: true, hidden: true },
     { name: 'saved', label: 'Đã lưu', type: 'checkbox', defaultValue: false, index: true },
     { name: 'savedAt', label: 'Lưu lúc', type: 'date' },
