@@ -112,7 +112,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   static async open(options: EmbeddedOptions): Promise<EmbeddedSearchEngine> {
     const inMemory = options.path === ':memory:'
     if (!inMemory) mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true })
-    const db = createClient({ url: inMemory ? ':memory:' : `file:${path.resolve(options.path)}` })
+    // `timeout`: busy timeout (ms) of every pooled connection, so that a worker process and the web server can
+    // both write the file (libsql reads it at run time; its Config type does not declare it).
+    const db = createClient(Object.assign({ url: inMemory ? ':memory:' : `file:${path.resolve(options.path)}` }, { timeout: 10_000 }))
     if (!inMemory) {
       await db.execute('PRAGMA journal_mode = WAL')
       await db.execute('PRAGMA synchronous = NORMAL') // the index can always be rebuilt from the CMS
@@ -154,13 +156,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     await this.index(batch)
     const stale = (await this.all('SELECT id FROM docs', [])).map((r) => String(r.id)).filter((id) => !seen.has(id))
     await this.remove(stale)
-    await this.db.execute(`INSERT INTO fts (fts) VALUES ('optimize')`)
-    await this.db.execute('PRAGMA wal_checkpoint(TRUNCATE)') // fold the bulk write into the file
+    await this.serially(async () => {
+      await this.db.execute(`INSERT INTO fts (fts) VALUES ('optimize')`)
+      await this.db.execute('PRAGMA wal_checkpoint(TRUNCATE)') // fold the bulk write into the file
+    })
     return seen.size
   }
 
   async clear(): Promise<void> {
-    await this.db.batch(['DELETE FROM fts', 'DELETE FROM sections', 'DELETE FROM docs', 'DELETE FROM stats'], 'write')
+    await this.serially(() => this.db.batch(['DELETE FROM fts', 'DELETE FROM sections', 'DELETE FROM docs', 'DELETE FROM stats'], 'write'))
     this.counts = new Map()
   }
 
@@ -168,8 +172,25 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.db.close()
   }
 
+  private writing: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Runs writes of this engine one after another. libsql gives each transaction its own connection and begins
+   * it IMMEDIATE, so a second write transaction started while one is open in this process failed at once with
+   * SQLITE_BUSY (seen as index updates arriving seconds late when a document and its relations synced together).
+   */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work)
+    this.writing = run.catch(() => undefined)
+    return run
+  }
+
   /** Removes the units `ids` and inserts `docs`, in one transaction. */
-  private async write(ids: string[], docs: readonly SearchDoc[]): Promise<void> {
+  private write(ids: string[], docs: readonly SearchDoc[]): Promise<void> {
+    return this.serially(() => this.writeNow(ids, docs))
+  }
+
+  private async writeNow(ids: string[], docs: readonly SearchDoc[]): Promise<void> {
     const tx = await this.db.transaction('write')
     try {
       if (ids.length) await removeUnits(tx, ids)
