@@ -127,3 +127,23 @@ export function ShowPasswords() {
     </label>
   )
 }
+
+/** A filter of a list: "Tất cả" first, then the given choices; the form's GET submits it without any script. */
+export function FilterSelect({ idPrefix, name, label, value, options }: { idPrefix: string; name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  const id = `${idPrefix}-${name}`
+  return (
+    <div className="field">
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">Tất cả</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

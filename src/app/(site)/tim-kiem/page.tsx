@@ -3,6 +3,7 @@ import { SearchResults } from '../_components/SearchResults'
 import { currentUser, libraryFacets, requestCookie } from '../_lib/content'
 import { STATUS_OPTIONS, TYPE_OPTIONS } from '../_lib/labels'
 import { answerOf, searchParamsOf, SEARCH_KEYS, type SearchAnswer, type SearchQuery } from '../_lib/search'
+import { FilterSelect } from '../_components/fields'
 
 export const metadata: Metadata = { title: 'Tìm kiếm' }
 export const dynamic = 'force-dynamic'
@@ -22,24 +23,6 @@ async function search(query: SearchQuery): Promise<SearchAnswer | null> {
   } catch {
     return { ok: false, message: 'Chưa tìm được. Đồng chí thử lại sau ít phút.' }
   }
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="field">
-      <label className="label" htmlFor={`tk-${name}`}>
-        {label}
-      </label>
-      <select id={`tk-${name}`} name={name} defaultValue={value}>
-        <option value="">Tất cả</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -65,10 +48,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </div>
         <details className="disclosure">
           <summary>Lọc kết quả</summary>
-          <Select name="type" label="Loại văn bản" value={query.type} options={TYPE_OPTIONS} />
-          <Select name="issuer" label="Cơ quan ban hành" value={query.issuer} options={facets.issuers.map((i) => ({ value: i.id, label: i.name }))} />
-          <Select name="year" label="Năm ban hành" value={query.year} options={facets.years.map((y) => ({ value: String(y), label: String(y) }))} />
-          <Select name="status" label="Tình trạng hiệu lực" value={query.status} options={STATUS_OPTIONS} />
+          <FilterSelect idPrefix="tk" name="type" label="Loại văn bản" value={query.type} options={TYPE_OPTIONS} />
+          <FilterSelect idPrefix="tk" name="issuer" label="Cơ quan ban hành" value={query.issuer} options={facets.issuers.map((i) => ({ value: i.id, label: i.name }))} />
+          <FilterSelect idPrefix="tk" name="year" label="Năm ban hành" value={query.year} options={facets.years.map((y) => ({ value: String(y), label: String(y) }))} />
+          <FilterSelect idPrefix="tk" name="status" label="Tình trạng hiệu lực" value={query.status} options={STATUS_OPTIONS} />
           <div className="field">
             <label className="label" htmlFor="tk-sort">
               Sắp xếp

@@ -2,30 +2,13 @@ import type { Metadata } from 'next'
 import { DocumentList } from '../_components/lists'
 import { currentUser, library, libraryFacets, statesFor } from '../_lib/content'
 import { STATUS_OPTIONS, TYPE_OPTIONS } from '../_lib/labels'
+import { FilterSelect } from '../_components/fields'
 
 export const metadata: Metadata = { title: 'Văn bản' }
 export const dynamic = 'force-dynamic'
 
 type Search = Record<string, string | string[] | undefined>
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || ''
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="field">
-      <label className="label" htmlFor={`loc-${name}`}>
-        {label}
-      </label>
-      <select id={`loc-${name}`} name={name} defaultValue={value}>
-        <option value="">Tất cả</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
 
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams
@@ -49,10 +32,10 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
       <h1>Văn bản</h1>
       <p>{user ? 'Mọi văn bản đồng chí được đọc, mới nhất trước.' : 'Văn bản công khai. Đăng nhập để xem văn bản dành cho đảng viên.'}</p>
       <form method="get" action="/van-ban" className="filters" role="search" aria-label="Lọc văn bản">
-        <Select name="loai" label="Loại văn bản" value={q.type} options={TYPE_OPTIONS} />
-        <Select name="coquan" label="Cơ quan ban hành" value={q.issuer} options={facets.issuers.map((i) => ({ value: i.id, label: i.name }))} />
-        <Select name="nam" label="Năm ban hành" value={q.year} options={facets.years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <Select name="hieuluc" label="Tình trạng hiệu lực" value={q.status} options={STATUS_OPTIONS} />
+        <FilterSelect idPrefix="loc" name="loai" label="Loại văn bản" value={q.type} options={TYPE_OPTIONS} />
+        <FilterSelect idPrefix="loc" name="coquan" label="Cơ quan ban hành" value={q.issuer} options={facets.issuers.map((i) => ({ value: i.id, label: i.name }))} />
+        <FilterSelect idPrefix="loc" name="nam" label="Năm ban hành" value={q.year} options={facets.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect idPrefix="loc" name="hieuluc" label="Tình trạng hiệu lực" value={q.status} options={STATUS_OPTIONS} />
         <div className="actions">
           <button type="submit" className="button">Lọc văn bản</button>
           {filtered && <a className="button secondary" href="/van-ban">Bỏ lọc</a>}
