@@ -7,7 +7,7 @@
  * Screenshots: test-output/screenshots/.
  */
 import type { BrowserContext, Page } from 'playwright-core'
-import { browserTestPlan, openPhoneBrowser, screenshot, startWebServer, type WebServer } from '../helpers/browser'
+import { browserTestPlan, openPhoneBrowser, readabilityProblems, screenshot, startWebServer, type WebServer } from '../helpers/browser'
 
 const plan = await browserTestPlan()
 if (!plan.run) console.warn(`Bỏ qua kiểm thử trình duyệt: ${plan.reason}.`)
@@ -28,34 +28,6 @@ const NEW_MEMBER = {
   branch: 'Chi bộ Khu dân cư số 1',
 }
 const CORRECTED_NAME = 'Nguyễn Thị Thu Nghiệm'
-
-/** What makes a member page hard to use for an older reader on a phone; [] when nothing does. */
-function readabilityProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = []
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden')
-    }
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`
-    for (const el of document.querySelectorAll('main *, header *')) {
-      if (!visible(el)) continue
-      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
-      const size = parseFloat(getComputedStyle(el).fontSize)
-      if (hasText && size < 17.9) problems.push(`chữ nhỏ ${size}px: ${name(el)}`)
-    }
-    for (const el of document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')) {
-      if (!visible(el)) continue
-      const target = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label')! : el
-      const h = target.getBoundingClientRect().height
-      if (h < 44) problems.push(`vùng bấm thấp ${Math.round(h)}px: ${name(el)}`)
-      if (el.matches('input, select, textarea') && (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
-        problems.push(`ô không có nhãn: ${name(el)}`)
-    }
-    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`trang rộng ${document.documentElement.scrollWidth}px > màn hình ${window.innerWidth}px`)
-    return problems
-  })
-}
 
 /** Bytes of JavaScript the page loaded (compressed, as sent). */
 const scriptBytes = (page: Page) =>

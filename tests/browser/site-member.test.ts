@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
-import { browserTestPlan, openPhoneBrowser, screenshot, startWebServer, type WebServer } from '../helpers/browser'
+import { browserTestPlan, openPhoneBrowser, readabilityProblems, screenshot, startWebServer, type WebServer } from '../helpers/browser'
 
 const plan = await browserTestPlan()
 if (!plan.run) console.warn(`Bỏ qua kiểm thử trình duyệt: ${plan.reason}.`)
@@ -32,34 +32,6 @@ async function axeProblems(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-}
-
-/** What makes a member page hard to use for an older reader on a phone; [] when nothing does. */
-function readabilityProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = []
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden')
-    }
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`
-    for (const el of document.querySelectorAll('main *, header *')) {
-      if (!visible(el)) continue
-      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
-      const size = parseFloat(getComputedStyle(el).fontSize)
-      if (hasText && size < 17.9) problems.push(`chữ nhỏ ${size}px: ${name(el)}`)
-    }
-    for (const el of document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')) {
-      if (!visible(el)) continue
-      const h = el.getBoundingClientRect().height
-      if (h < 44) problems.push(`vùng bấm thấp ${Math.round(h)}px: ${name(el)}`)
-      if (el.matches('input, select, textarea') && (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
-        problems.push(`ô không có nhãn: ${name(el)}`)
-    }
-    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`trang rộng ${document.documentElement.scrollWidth}px > màn hình ${window.innerWidth}px`)
-    if (!document.querySelector('main') || !document.querySelector('header') || !document.querySelector('nav')) problems.push('thiếu vùng main/header/nav')
-    return problems
-  })
 }
 
 /** Both checks, with the page named in the failure. */

@@ -205,3 +205,35 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
 }
+
+/**
+ * What makes a member page hard to use for an older reader on a phone (text under 18 px, tap targets under
+ * 44 px, boxes without a label, wider than the screen, missing landmarks); [] when nothing does.
+ */
+export function readabilityProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden')
+    }
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`
+    for (const el of document.querySelectorAll('main *, header *')) {
+      if (!visible(el)) continue
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (hasText && size < 17.9) problems.push(`chữ nhỏ ${size}px: ${name(el)}`)
+    }
+    for (const el of document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea, summary')) {
+      if (!visible(el)) continue
+      const target = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label')! : el
+      const h = target.getBoundingClientRect().height
+      if (h < 44) problems.push(`vùng bấm thấp ${Math.round(h)}px: ${name(el)}`)
+      if (el.matches('input, select, textarea') && (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
+        problems.push(`ô không có nhãn: ${name(el)}`)
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`trang rộng ${document.documentElement.scrollWidth}px > màn hình ${window.innerWidth}px`)
+    if (!document.querySelector('main') || !document.querySelector('header') || !document.querySelector('nav')) problems.push('thiếu vùng main/header/nav')
+    return problems
+  })
+}
