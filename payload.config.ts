@@ -9,6 +9,7 @@ import { collections } from './collections'
 import { Users } from './collections/Users'
 import { jobs } from './workers/jobs'
 import { searchEndpoint } from './search/endpoint'
+import { watchDatabaseConnections } from './src/server/database'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -78,6 +79,7 @@ export default buildConfig({
   },
   editor: lexicalEditor(),
   db: await database(),
+  onInit: watchDatabaseConnections,
   sharp,
   cors: [serverUrl()],
   csrf: [serverUrl()],

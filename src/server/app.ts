@@ -9,6 +9,7 @@ import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { sendWebResponse, toWebRequest } from './http'
+import { closeDatabase } from './database'
 import { runMigrations } from './migrate'
 import { closeSearchEngine, startSearch } from './search'
 
@@ -30,22 +31,6 @@ async function isDatabaseReady(payload: Payload, timeoutMs = 2000): Promise<bool
   const probe = payload.find({ collection: 'organizations', limit: 1, depth: 0, pagination: false, overrideAccess: true }).then(() => true)
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())
   return Promise.race([probe, timeout]).catch(() => false)
-}
-
-type PgClient = { release?: () => void }
-type PgPool = { end: () => Promise<void>; _clients?: PgClient[]; _idle?: { client: PgClient }[] }
-
-/**
- * Payload's destroy() leaves the PostgreSQL pool open, with one client it checked out at connect time and
- * never released, so pool.end() alone would wait for it forever: release it, then end the pool.
- */
-async function closeDatabase(payload: Payload): Promise<void> {
-  const pool = (payload.db as unknown as { pool?: PgPool }).pool
-  await payload.destroy()
-  if (!pool) return
-  const idle = new Set((pool._idle ?? []).map((item) => item.client))
-  for (const client of [...(pool._clients ?? [])]) if (!idle.has(client)) client.release?.()
-  await pool.end()
 }
 
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {

@@ -14,6 +14,7 @@ export async function run(args: string[]): Promise<number> {
   const config = (await import('../../../payload.config')).default
   const payload = await getPayload({ config })
   const { rebuildSearchIndex, closeSearchEngine, searchDbPath, usingMeilisearch } = await import('../../server/search')
+  const { closeDatabase } = await import('../../server/database')
   try {
     const where = usingMeilisearch() ? `Meilisearch ${process.env.MEILI_HOST}` : searchDbPath()
     process.stdout.write(`Đang xây dựng lại chỉ mục tìm kiếm (${where})…\n`)
@@ -25,16 +26,4 @@ export async function run(args: string[]): Promise<number> {
     await closeSearchEngine()
     await closeDatabase(payload)
   }
-}
-
-type PgPool = { end: () => Promise<void>; _clients?: { release?: () => void }[]; _idle?: { client: unknown }[] }
-
-/** Payload's destroy() leaves the PostgreSQL pool open (see src/server/app.ts): release and end it too. */
-async function closeDatabase(payload: import('payload').Payload): Promise<void> {
-  const pool = (payload.db as unknown as { pool?: PgPool }).pool
-  await payload.destroy()
-  if (!pool) return
-  const idle = new Set((pool._idle ?? []).map((item) => item.client))
-  for (const client of [...(pool._clients ?? [])]) if (!idle.has(client)) client.release?.()
-  await pool.end()
 }
