@@ -61,6 +61,8 @@ export interface EmbeddedOptions {
    */
   ranking?: 'tuned' | 'plain'
   weights?: ColumnWeights
+  /** Answers kept for repeated searches (0: none); see `search`. Default 2000, or SEARCH_RESULT_CACHE. */
+  resultCache?: number
 }
 
 const TUNED_WEIGHTS: ColumnWeights = [2.5, 1.5, 1.5, 1, 1, 1]
@@ -74,6 +76,9 @@ const SECTION_SLOTS = 4096
 /** How long and how many term counts are kept (see `frequencies`). */
 const COUNTS_TTL_MS = 10 * 60_000
 const COUNTS_MAX = 100_000
+/** How long a kept answer may be served at most (the write counter normally retires it first). */
+const RESULT_TTL_MS = 5000
+const DEFAULT_RESULT_CACHE = 2000
 /** Units per write transaction. */
 const WRITE_BATCH = 250
 /** Bound parameters per statement (SQLite allows 32,766). */
@@ -102,11 +107,13 @@ type Frequencies = Map<string, number>
 export class EmbeddedSearchEngine implements SearchEngine {
   private counts: Frequencies = new Map()
   private countsSince = 0
+  private results = new Map<string, { writes: number; at: number; result: SearchResult }>()
 
   private constructor(
     private readonly db: Client,
     private readonly ranking: 'tuned' | 'plain',
     private readonly weights: ColumnWeights,
+    private readonly resultCache: number,
   ) {}
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedSearchEngine> {
@@ -121,7 +128,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     await db.batch(SCHEMA, 'write')
     const ranking = options.ranking ?? 'tuned'
-    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS))
+    const envCache = process.env.SEARCH_RESULT_CACHE?.trim()
+    const resultCache = options.resultCache ?? (envCache ? Math.max(0, Number(envCache) || 0) : DEFAULT_RESULT_CACHE)
+    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), resultCache)
   }
 
   // ---------------------------------------------------------------- writing
@@ -164,8 +173,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async clear(): Promise<void> {
-    await this.serially(() => this.db.batch(['DELETE FROM fts', 'DELETE FROM sections', 'DELETE FROM docs', 'DELETE FROM stats'], 'write'))
+    await this.serially(() => this.db.batch(['DELETE FROM fts', 'DELETE FROM sections', 'DELETE FROM docs', `DELETE FROM stats WHERE key <> 'writes'`, countWrite()], 'write'))
     this.counts = new Map()
+    this.results = new Map()
   }
 
   async close(): Promise<void> {
@@ -195,16 +205,48 @@ export class EmbeddedSearchEngine implements SearchEngine {
     try {
       if (ids.length) await removeUnits(tx, ids)
       if (docs.length) await insertUnits(tx, docs)
+      await tx.execute(countWrite())
       await tx.commit()
     } finally {
       tx.close()
     }
     this.counts = new Map()
+    this.results = new Map()
   }
 
   // ---------------------------------------------------------------- searching
 
+  /**
+   * Answers a query. Repeated queries (search-as-you-type, the popular topics) are answered from a small
+   * cache keyed by everything the answer depends on — the text, filters, sort, page and the caller's
+   * audience tokens, so a cached answer only ever goes to a caller with exactly the same scope — and by
+   * the index's write counter (stats 'writes', bumped by every write transaction of any process), read
+   * with each query: any change to the index retires every kept answer. Answers are kept RESULT_TTL_MS
+   * at most.
+   */
   async search(query: SearchQuery): Promise<SearchResult> {
+    if (!this.resultCache) return this.searchNow(query)
+    const key = cacheKey(query)
+    const writes = await this.writeCount()
+    const kept = this.results.get(key)
+    const now = Date.now()
+    if (kept && kept.writes === writes && now - kept.at < RESULT_TTL_MS) return structuredClone(kept.result)
+    const result = await this.searchNow(query)
+    if (this.results.size >= this.resultCache) {
+      for (const [k, v] of this.results) if (v.writes !== writes || now - v.at >= RESULT_TTL_MS) this.results.delete(k)
+      while (this.results.size >= this.resultCache) this.results.delete(this.results.keys().next().value as string)
+    }
+    this.results.delete(key)
+    this.results.set(key, { writes, at: now, result: structuredClone(result) })
+    return result
+  }
+
+  private async writeCount(): Promise<number> {
+    const rows = await this.all(`SELECT value FROM stats WHERE key = 'writes'`, [])
+    return rows.length ? Number(rows[0].value) : 0
+  }
+
+  private async searchNow(query: SearchQuery): Promise<SearchResult> {
     const page = Math.max(1, Math.floor(Number(query.page) || 1))
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(query.pageSize) || DEFAULT_PAGE_SIZE)))
     const unrestricted = Boolean(query.scope && 'unrestricted' in query.scope && query.scope.unrestricted === true)
@@ -409,6 +451,15 @@ function audienceOf(query: SearchQuery): string[] {
   return Array.isArray(scope?.audience) ? scope.audience.map(String) : []
 }
 
+/** Everything an answer depends on; audience tokens sorted (their order does not matter). */
+function cacheKey(query: SearchQuery): string {
+  const scope = query.scope as { audience?: unknown; unrestricted?: unknown } | undefined
+  const audience = scope?.unrestricted === true ? '*' : audienceOf(query).sort()
+  const f = query.filters ?? {}
+  const filters = [f.kind, f.type, f.issuer, f.issuerIn ? [...f.issuerIn].map(String).sort() : undefined, f.year, f.status]
+  return JSON.stringify([String(query.text ?? ''), audience, filters, query.sort ?? null, query.page ?? null, query.pageSize ?? null])
+}
+
 function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ')
 }
@@ -446,6 +497,11 @@ async function removeUnits(tx: Transaction, ids: readonly string[]): Promise<voi
     { sql: `DELETE FROM docs WHERE n IN (${marks(units.length)})`, args: units },
     countRows(-sections),
   ])
+}
+
+/** Counts write transactions: the version that retires cached answers (see `search`), in every process. */
+function countWrite(): InStatement {
+  return `INSERT INTO stats (key, value) VALUES ('writes', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1`
 }
 
 /** Keeps the number of FTS rows, which bounds the work of long queries (see `selective`). */

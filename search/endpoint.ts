@@ -10,7 +10,7 @@
  * `mine` for the caller's own tỉnh ủy / thành ủy ("anything issued within my province").
  * Bad parameters get a 400 with a Vietnamese message; any text is accepted as a query.
  */
-import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { viewerOf } from '../collections/Documents/publishing/viewer'
 import { EFFECT_STATUS } from '../collections/Documents/relations'
 import { refId } from '../src/lib/member/roles'
@@ -18,34 +18,17 @@ import { DOCUMENT_TYPES } from '../src/lib/document/number'
 import { idsOnPath, isWithin } from '../src/lib/org-tree/path'
 import { fail, json } from '../src/server/respond'
 import { searchEngine } from '../src/server/search'
+import { organizations, type Org } from './organizations'
 import { scopeOf } from './scope'
 import { parseSearchId } from './sync'
-import { MAX_PAGE_SIZE, type SearchFilters, type SearchHit, type SearchKind, type SearchSort } from './types'
+import { MAX_PAGE_SIZE, type Scope, type SearchFilters, type SearchHit, type SearchKind, type SearchSort } from './types'
 
 /** Longer queries are cut (nobody types more; it bounds the work). */
 const MAX_QUERY_CHARS = 500
 const MAX_PAGE = 500
-const ORG_CACHE_MS = 10_000
 
-type Org = { id: string; name: string; path: string; kind: string; parent: string | null }
-
-const orgCache = new WeakMap<Payload, { at: number; orgs: Promise<Map<string, Org>> }>()
-
-/** Every organisation (id, name, path, kind), cached briefly: the tree is small and changes rarely. */
-function organizations(payload: Payload): Promise<Map<string, Org>> {
-  const hit = orgCache.get(payload)
-  if (hit && Date.now() - hit.at < ORG_CACHE_MS) return hit.orgs
-  const orgs = payload.db
-    .find<{ id: string | number; name?: string; path?: string; kind?: string; parent?: unknown }>({
-      collection: 'organizations',
-      select: { name: true, path: true, kind: true, parent: true },
-      pagination: false,
-    })
-    .then((found) => new Map(found.docs.map((o) => [String(o.id), { id: String(o.id), name: String(o.name ?? ''), path: String(o.path ?? ''), kind: String(o.kind ?? ''), parent: refId(o.parent as never) }])))
-  orgCache.set(payload, { at: Date.now(), orgs })
-  orgs.catch(() => orgCache.delete(payload))
-  return orgs
-}
+/** The caller's scope: what their viewer (shared between requests, see viewer.ts) may read. */
+const scopeFor = (req: PayloadRequest): Promise<Scope> => viewerOf(req).then(scopeOf)
 
 class BadRequest extends Error {}
 
@@ -132,14 +115,14 @@ export const searchEndpoint: Endpoint = {
       throw err
     }
     try {
-      const [viewer, orgs, engine] = await Promise.all([viewerOf(req), organizations(req.payload), searchEngine(req.payload)])
+      const [scope, orgs, engine] = await Promise.all([scopeFor(req), organizations(req.payload), searchEngine(req.payload)])
       const filters = { ...parsed.filters }
       if (parsed.inProvince) {
         const root = parsed.inProvince === 'mine' ? await myProvince(req, orgs) : parsed.inProvince
         if (!orgs.has(root)) return fail(400, 'Không tìm thấy tổ chức dùng cho bộ lọc "trong tỉnh". Hãy chọn lại.')
         filters.issuerIn = [...orgs.values()].filter((o) => isWithin(o.path, root)).map((o) => o.id)
       }
-      const result = await engine.search({ text: parsed.q, scope: scopeOf(viewer), filters, sort: parsed.sort, page: parsed.page, pageSize: parsed.pageSize })
+      const result = await engine.search({ text: parsed.q, scope, filters, sort: parsed.sort, page: parsed.page, pageSize: parsed.pageSize })
       const hits = result.hits.map((hit) => {
         const ref = parseSearchId(hit.id)
         const url = ref ? `${PAGES[ref.collection]}/${ref.id}` : undefined

@@ -31,7 +31,10 @@ export function syncSearchAfterDelete(collection: SearchCollection): CollectionA
   }
 }
 
-/** Organisations: after a move (path changed), re-sync the content issued inside the moved subtree. */
+/**
+ * Organisations: after a move (path changed), re-sync the content issued inside the moved subtree (the
+ * endpoint's copy of the tree is dropped by collections/Organizations/hooks/forgetTreeCaches).
+ */
 export const syncSearchAfterMove: CollectionAfterChangeHook = ({ doc, previousDoc, operation, req }) => {
   if (operation === 'update' && previousDoc?.path && doc.path && previousDoc.path !== doc.path) {
     void scheduleSubtreeSync(req.payload, doc.id, req).catch((err) =>
@@ -40,3 +43,4 @@ export const syncSearchAfterMove: CollectionAfterChangeHook = ({ doc, previousDo
   }
   return doc
 }
+

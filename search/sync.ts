@@ -277,6 +277,10 @@ async function settled(payload: Payload, reqs: Set<{ transactionID?: unknown }>)
   for (const req of reqs) while ((await inTransaction(payload, req)) && Date.now() < deadline) await sleep(10)
 }
 
+/** Resolves once the request's transaction (if any) has committed or rolled back. */
+export const afterTransaction = (payload: Payload, req: { transactionID?: unknown }): Promise<void> =>
+  new Promise<void>((resolve) => setImmediate(resolve)).then(() => settled(payload, new Set([req])))
+
 async function runWithRetry(p: Pending): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {

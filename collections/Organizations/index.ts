@@ -5,6 +5,7 @@ import { preventOrphans } from './hooks/preventOrphans'
 import { rebaseSubtree } from './hooks/rebaseSubtree'
 import { ORGANIZATION_KINDS } from './kinds'
 import { syncSearchAfterMove } from '../../search/hooks'
+import { forgetTreeCaches } from './hooks/forgetTreeCaches'
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -24,7 +25,8 @@ export const Organizations: CollectionConfig = {
   },
   hooks: {
     beforeChange: [maintainPath],
-    afterChange: [rebaseSubtree, syncSearchAfterMove],
+    afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches],
+    afterDelete: [forgetTreeCaches],
     beforeDelete: [preventOrphans],
   },
   fields: [

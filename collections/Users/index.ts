@@ -15,6 +15,9 @@ export const Users: CollectionConfig = {
   labels: { singular: 'Đảng viên', plural: 'Đảng viên và tài khoản' },
   auth: {
     loginWithUsername: { allowEmailLogin: true, requireEmail: false, requireUsername: false },
+    // The account alone (ids of its branch and organisations): every request authenticates, and populating
+    // them cost more than the rest of a list request (rules compare ids; pages fetch names when they show them).
+    depth: 0,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 7 * 24 * 60 * 60,

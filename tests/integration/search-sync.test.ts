@@ -2,9 +2,11 @@
  * The search index follows the database within 5 s: publishing, changing the title, unpublishing,
  * deleting, a scheduled release time arriving, and a document losing force when another replaces it.
  * Each check polls the API and fails when the change has not shown up 5 s after it was made.
+ * Last, an organisation moves with its subtree to another province: what it issued changes readers.
  */
-import { client, loginDemo, type Client } from '../helpers/client'
+import { client, login, loginDemo, type Client } from '../helpers/client'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { paragraphsToLexical } from '../../collections/Documents/lexical'
 
 let server: TestServer
 let anon: Client
@@ -24,11 +26,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const lexical = (text: string) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [
-    { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }] },
-  ] },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 
 let orgCache: Record<string, string | number> | undefined
 async function orgId(code: string) {
@@ -166,5 +164,65 @@ describe('news', () => {
     t = Date.now()
     expect((await secretary.del(`/api/news/${created.body.doc.id}`)).status).toBe(200)
     await gone(member, 'kelvantro', unit, t)
+  })
+})
+
+describe('organisation moves', () => {
+  /** What `c` finds among the documents issued by `issuer`: ids, total and that issuer's facet count. */
+  async function issuedBy(c: Client, text: string, issuer: string | number, extra = '') {
+    const res = await c.get(`/api/search?q=${q(text)}&pageSize=50${extra}`)
+    expect(res.status).toBe(200)
+    return { ids: (res.body.hits as any[]).map((h) => String(h.id)), total: res.body.total as number, facet: (res.body.facets.issuer[String(issuer)] ?? 0) as number }
+  }
+
+  it('a ward moved with its chi bộ to another province: the new province finds what it issued, the old one no longer does, within 5 s', async () => {
+    const admin = await as('quantri')
+    const hpLeader = await as('capuy.haiphong') // cấp ủy viên of Thành ủy Hải Phòng, the old ancestor
+    const [hb, hbcb, th, hp] = await Promise.all(['HP.HB', 'HP.HB.CB01', 'TH', 'HP'].map(orgId))
+    const made = await admin.post('/api/users', {
+      fullName: 'Lê Thị Thanh', email: 'capuy.thanhhoa.search@example.vn', password: 'MatKhau@123', status: 'da-duyet',
+      roles: [{ role: 'cap-uy-vien', organization: th }],
+    })
+    expect(made.status).toBe(201)
+    const thLeader = await login(server.url, 'capuy.thanhhoa.search@example.vn', 'MatKhau@123') // the new ancestor
+
+    let t = Date.now()
+    const created = await admin.post('/api/documents', await documentData({ title: 'Thông báo của chi bộ Hoàng Văn Thụ brovelkin', issuer: hbcb, visibility: 'dang-vien', _status: 'published' }))
+    expect(created.status).toBe(201)
+    const id = String(created.body.doc.id)
+    await shows(hpLeader, 'brovelkin', `documents:${id}`, t)
+    // Before the move: Hải Phòng's leadership reads it (also "within the province"), Thanh Hóa's does not.
+    expect(await issuedBy(hpLeader, 'brovelkin', hbcb)).toEqual({ ids: [id], total: 1, facet: 1 })
+    expect(await issuedBy(hpLeader, 'brovelkin', hbcb, `&inProvince=${hp}`)).toEqual({ ids: [id], total: 1, facet: 1 })
+    expect(await issuedBy(thLeader, 'brovelkin', hbcb)).toEqual({ ids: [], total: 0, facet: 0 })
+    expect((await issuedBy(thLeader, '', hbcb, `&issuer=${hbcb}`)).ids).not.toContain(id)
+    expect(await issuedBy(admin, 'brovelkin', hbcb, `&inProvince=${th}`)).toEqual({ ids: [], total: 0, facet: 0 })
+
+    t = Date.now()
+    expect((await admin.patch(`/api/organizations/${hb}`, { parent: th })).status).toBe(200)
+    await within(t, SYNC_MS, async () => {
+      const [now, before, inTh, inHp] = await Promise.all([
+        issuedBy(thLeader, 'brovelkin', hbcb),
+        issuedBy(hpLeader, 'brovelkin', hbcb),
+        issuedBy(admin, 'brovelkin', hbcb, `&inProvince=${th}`),
+        issuedBy(admin, 'brovelkin', hbcb, `&inProvince=${hp}`),
+      ])
+      return now.total === 1 && now.facet === 1 && now.ids.includes(id) && before.total === 0 && inTh.total === 1 && inHp.total === 0
+    }, 'chuyển tổ chức')
+    // Results, totals and facet counts agree, with and without text, for both leaders.
+    expect(await issuedBy(thLeader, 'brovelkin', hbcb)).toEqual({ ids: [id], total: 1, facet: 1 })
+    expect(await issuedBy(thLeader, 'brovelkin', hbcb, `&inProvince=${th}`)).toEqual({ ids: [id], total: 1, facet: 1 })
+    expect((await issuedBy(thLeader, '', hbcb, `&issuer=${hbcb}`)).ids).toContain(id)
+    expect(await issuedBy(hpLeader, 'brovelkin', hbcb)).toEqual({ ids: [], total: 0, facet: 0 })
+    expect(await issuedBy(hpLeader, 'brovelkin', hbcb, `&inProvince=${hp}`)).toEqual({ ids: [], total: 0, facet: 0 })
+    expect((await issuedBy(hpLeader, '', hbcb, `&issuer=${hbcb}`)).ids).not.toContain(id)
+    // REST agrees with search for both leaders.
+    expect((await thLeader.get(`/api/documents/${id}?depth=0`)).status).toBe(200)
+    expect((await hpLeader.get(`/api/documents/${id}?depth=0`)).status).not.toBe(200)
+
+    // The member's scope is reused between requests, never past a change to their account: the role taken away, the
+    // leader no longer finds the document (nor counts it) on their very next search.
+    expect((await admin.patch(`/api/users/${made.body.doc.id}`, { roles: [] })).status).toBe(200)
+    expect(await issuedBy(thLeader, 'brovelkin', hbcb)).toEqual({ ids: [], total: 0, facet: 0 })
   })
 })

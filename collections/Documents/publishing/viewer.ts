@@ -20,6 +20,28 @@ type MemberUser = Account & { orgPath?: string | null; branch?: Account['branch'
 
 const cache = new WeakMap<object, { user: unknown; viewer: Promise<Viewer> }>()
 
+/**
+ * Viewers shared between requests: every request authenticates, and computing a viewer costs two queries
+ * (the branch's path, the staff organs on it). An entry is keyed by the account and its last change, so a
+ * changed role, status or branch is seen at once; a change of the organisation tree (a move, a new organ)
+ * empties the cache in this process (`forgetViewers`), and entries live 10 s at most for changes made by
+ * another process.
+ */
+const VIEWER_TTL_MS = 10_000
+const MAX_SHARED = 20_000
+const shared = new Map<string, { viewer: Promise<Viewer>; expires: number }>()
+
+/** Bumped by every change of the tree: a viewer computed across one is not shared. */
+let generation = 0
+
+/** Drops every shared viewer (the organisation tree changed). */
+export function forgetViewers(): void {
+  generation += 1
+  shared.clear()
+}
+
+const sharedKey = (user: MemberUser & { updatedAt?: string }) => (user.updatedAt ? `${String(user.id)}|${user.updatedAt}` : null)
+
 /** The materialised path of the member's branch (kept on the account as the hidden `orgPath`). */
 async function branchPath(req: PayloadRequest, user: MemberUser): Promise<string | null> {
   if (user.orgPath) return user.orgPath
@@ -70,7 +92,24 @@ export function viewerOf(req: PayloadRequest): Promise<Viewer> {
   if (!user) return Promise.resolve(ANONYMOUS)
   const hit = cache.get(req)
   if (hit && hit.user === user) return hit.viewer
+  const key = sharedKey(user)
+  const now = Date.now()
+  const known = key ? shared.get(key) : undefined
+  if (known && known.expires > now) {
+    cache.set(req, { user, viewer: known.viewer })
+    return known.viewer
+  }
+  const startedIn = generation
   const viewer = computeViewer(req, user)
   cache.set(req, { user, viewer })
+  if (key) {
+    if (shared.size >= MAX_SHARED) shared.clear()
+    const entry = { viewer, expires: now + VIEWER_TTL_MS }
+    shared.set(key, entry)
+    const drop = () => {
+      if (shared.get(key) === entry) shared.delete(key)
+    }
+    viewer.then(() => generation !== startedIn && drop(), drop)
+  }
   return viewer
 }

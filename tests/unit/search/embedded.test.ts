@@ -10,6 +10,37 @@ import { contractSuite, corpus } from './contract'
 contractSuite('embedded (SQLite FTS5)', () => EmbeddedSearchEngine.open({ path: ':memory:' }))
 
 describe('embedded engine specifics', () => {
+  it('repeated searches: a kept answer goes only to the same scope, and any write — from another process too — retires it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-'))
+    const file = path.join(dir, 'search.db')
+    const unit = (id: string, audience: string[], title: string) => ({ id, kind: 'document' as const, title, audience, sections: [{ text: 'Nội dung vorquelan.' }] })
+    const web = await EmbeddedSearchEngine.open({ path: file })
+    const worker = await EmbeddedSearchEngine.open({ path: file, resultCache: 0 })
+    try {
+      await web.index([unit('a', ['m:1'], 'Thông báo vorquelan một'), unit('b', ['m:2'], 'Thông báo vorquelan hai')])
+      const ids = async (audience: string[]) => (await web.search({ text: 'vorquelan', scope: { audience } })).hits.map((h) => h.id)
+      for (let i = 0; i < 2; i++) {
+        expect(await ids(['public', 'm:1'])).toEqual(['a'])
+        expect(await ids(['public', 'm:2'])).toEqual(['b'])
+        expect(await ids(['m:1', 'public'])).toEqual(['a'])
+      }
+      const first = await web.search({ text: 'vorquelan', scope: { audience: ['m:1'] } })
+      first.hits.length = 0 // a caller changing its answer does not change the kept one
+      expect((await web.search({ text: 'vorquelan', scope: { audience: ['m:1'] } })).total).toBe(1)
+      // Another process writes the same file: the next identical search sees it at once.
+      await worker.index([unit('c', ['m:1'], 'Thông báo vorquelan ba')])
+      expect((await ids(['m:1'])).sort()).toEqual(['a', 'c'])
+      await worker.remove(['a'])
+      expect(await ids(['m:1'])).toEqual(['c'])
+      await web.remove(['c'])
+      expect(await ids(['m:1'])).toEqual([])
+    } finally {
+      await web.close()
+      await worker.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('keeps its index in a file across restarts', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-'))
     try {
