@@ -5,6 +5,7 @@ export type Client = {
   get: (path: string) => Promise<{ status: number; body: any }>
   post: (path: string, body?: unknown) => Promise<{ status: number; body: any }>
   patch: (path: string, body: unknown) => Promise<{ status: number; body: any }>
+  put: (path: string, body: unknown) => Promise<{ status: number; body: any }>
   del: (path: string) => Promise<{ status: number; body: any }>
   upload: (path: string, fields: Record<string, string>, file: { name: string; data: Buffer; type: string }) => Promise<{ status: number; body: any }>
   graphql: (query: string, variables?: Record<string, unknown>) => Promise<{ status: number; body: any }>
@@ -35,6 +36,7 @@ export function client(base: string, token: string | null = null, user: Record<s
     get: (p) => call(base, token, 'GET', p),
     post: (p, b) => call(base, token, 'POST', p, b === undefined ? null : JSON.stringify(b), 'application/json'),
     patch: (p, b) => call(base, token, 'PATCH', p, JSON.stringify(b), 'application/json'),
+    put: (p, b) => call(base, token, 'PUT', p, JSON.stringify(b), 'application/json'),
     del: (p) => call(base, token, 'DELETE', p),
     upload: (p, fields, file) => {
       const form = new FormData()
@@ -55,3 +57,12 @@ export async function login(base: string, identifier: string, password = DEMO_PA
 }
 
 export const loginDemo = (base: string, login_: string) => login(base, demoEmail(login_))
+
+/** One login per demo account for a whole test file: `const as = demoSessions(() => server.url)`. */
+export function demoSessions(base: () => string): (login: string) => Promise<Client> {
+  const sessions = new Map<string, Promise<Client>>()
+  return (login) => {
+    if (!sessions.has(login)) sessions.set(login, loginDemo(base(), login))
+    return sessions.get(login)!
+  }
+}

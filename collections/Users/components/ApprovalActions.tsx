@@ -3,6 +3,7 @@
 import { Button, toast, useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
+import { callAction } from '../../../src/lib/http/action'
 import './approval.css'
 
 export type PendingChange = { label: string; from: string; to: string }
@@ -36,26 +37,14 @@ export function ApprovalActions({ id, status, statusLabel, rejectionReason, mayD
   async function decide(action: 'approve' | 'reject' | 'approve-changes' | 'reject-changes', body?: { reason: string }) {
     setBusy(true)
     setMessage(null)
-    try {
-      const res = await fetch(`${config.serverURL}${config.routes.api}/users/${id}/${action}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body ?? {}),
-      })
-      const answer = await res.json().catch(() => ({}))
-      const text: string = res.ok ? answer.message : (answer.errors?.[0]?.message ?? 'Không thực hiện được, vui lòng thử lại.')
-      setMessage({ text, error: !res.ok })
-      if (!res.ok) return void toast.error(text)
-      toast.success(text)
-      setRejecting(null)
-      setReason('')
-      router.refresh()
-    } catch {
-      setMessage({ text: 'Không kết nối được với máy chủ.', error: true })
-    } finally {
-      setBusy(false)
-    }
+    const { ok, text } = await callAction(`${config.serverURL}${config.routes.api}/users/${id}/${action}`, 'POST', body)
+    setMessage({ text, error: !ok })
+    setBusy(false)
+    if (!ok) return void toast.error(text)
+    toast.success(text)
+    setRejecting(null)
+    setReason('')
+    router.refresh()
   }
 
   const reasonTooShort = reason.trim().length < MIN_REASON
