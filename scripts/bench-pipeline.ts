@@ -61,10 +61,10 @@ async function processOne({ name, input }: Input): Promise<Timing> {
   const summaryMs = performance.now() - t
   const sentences = speechSentences(staged.structure)
   t = performance.now()
-  const full = await renderTrack(sentences, sha256(name, 'full'))
+  const full = await renderTrack(sentences, sha256(name, 'full'), 'bench')
   const fullMs = performance.now() - t
   t = performance.now()
-  const short = summary.sentences.length ? await renderTrack(summary.sentences, sha256(name, 'summary')) : undefined
+  const short = summary.sentences.length ? await renderTrack(summary.sentences, sha256(name, 'summary'), 'bench') : undefined
   const shortMs = performance.now() - t
   return { name, extractMs, summaryMs, fullMs, shortMs, audioMs: full.durationMs, summaryAudioMs: short?.durationMs ?? 0, chars: staged.plainText.length, sentences: sentences.length }
 }

@@ -62,6 +62,9 @@ export const ENGINE_VERSIONS = {
   speech: `speech-1;espeak-ng@${version('espeak-ng')};normalizer-1;48kbps`,
 }
 
+/** The hash of a summary an editor wrote or pinned: its content (the summarize task's key for it). */
+export const editedSummaryHash = (summary: SummaryOut): string => sha256('summary-edited', JSON.stringify(summary))
+
 export const outputKey = (source: SourceCollection, id: string | number) => `${source}:${id}`
 export const documentLockKey = (source: SourceCollection, id: string | number) => `pipeline:${source}:${id}`
 
@@ -90,10 +93,14 @@ export const writeStaging = (name: string, value: unknown) => writeAtomically(pa
 export const readStaging = async <T>(name: string): Promise<T> => JSON.parse(await readFile(path.join(stagingDir(), `${name}.json`), 'utf8')) as T
 export const removeStaging = (names: string[]) => Promise.all(names.map((n) => rm(path.join(stagingDir(), `${n}.json`), { force: true })))
 
-/** Writes an MP3 under its content hash; returns the file name. */
-export async function writeAudio(mp3: Uint8Array): Promise<{ file: string; hash: string }> {
+/**
+ * Writes an MP3 of one source (`owner`, e.g. "documents-12") under its content hash; returns the file name.
+ * The owner is part of the name: two documents whose audio is the same byte for byte (the same summary, say)
+ * never share a file, so replacing or deleting one never takes the other's audio away.
+ */
+export async function writeAudio(mp3: Uint8Array, owner: string): Promise<{ file: string; hash: string }> {
   const hash = sha256(mp3)
-  const file = `${hash.slice(0, 32)}.mp3`
+  const file = `${owner.replace(/[^A-Za-z0-9_-]/g, '_')}-${hash.slice(0, 32)}.mp3`
   await writeAtomically(path.join(audioDir(), file), mp3)
   return { file, hash }
 }

@@ -7,6 +7,7 @@ import type { Payload, TaskConfig } from 'payload'
 import { failOnLastAttempt, pipelineInputSchema, type PipelineInput } from './extract-text'
 import {
   audioFiles,
+  editedSummaryHash,
   ensureOutput,
   loadExtraction,
   readStaging,
@@ -70,10 +71,13 @@ export const publishOutputsTask: TaskConfig<{ input: PublishInput; output: { pub
     }
 
     const extraction = await loadExtraction(record, input.extractHash)
-    const summary = await readStaging<SummaryOut>(`${input.source}-${input.id}-summary-${input.summaryHash}`)
+    // An editor's summary saved while this run was under way wins over what the run computed: keep it,
+    // with its own audio if it has some already (the run the edit queued reads it aloud otherwise).
+    const editedMeanwhile = !!record.summaryEdited && !!record.summary && editedSummaryHash(record.summary) !== input.summaryHash
+    const summary = editedMeanwhile ? (record.summary as SummaryOut) : await readStaging<SummaryOut>(`${input.source}-${input.id}-summary-${input.summaryHash}`)
     const audio: AudioOut = {}
     const full = await track(record, 'full', input.fullHash)
-    const short = await track(record, 'summary', input.summaryAudioHash)
+    const short = editedMeanwhile ? record.audio?.summary : await track(record, 'summary', input.summaryAudioHash)
     if (full) audio.full = full
     if (short) audio.summary = short
 
@@ -82,11 +86,13 @@ export const publishOutputsTask: TaskConfig<{ input: PublishInput; output: { pub
       stage: null,
       error: null,
       inputHash: input.extractHash,
-      hashes: { extract: input.extractHash, summary: input.summaryHash, speechFull: input.fullHash, speechSummary: input.summaryAudioHash },
+      hashes: editedMeanwhile
+        ? { extract: input.extractHash, summary: h.summary, speechFull: input.fullHash, speechSummary: h.speechSummary }
+        : { extract: input.extractHash, summary: input.summaryHash, speechFull: input.fullHash, speechSummary: input.summaryAudioHash },
       structure: extraction.structure,
       reading: readingStructure(extraction.structure),
       plainText: extraction.plainText,
-      summary: record.summaryEdited && record.summary ? record.summary : summary,
+      summary,
       audio,
       proposedMetadata: await proposals(payload, input.source, input.id, extraction.proposedMetadata as Record<string, unknown>),
       processedAt: new Date().toISOString(),

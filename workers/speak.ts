@@ -14,10 +14,10 @@ import { speechSentences } from './reading'
 let engine: TtsEngine | undefined
 const ttsEngine = () => (engine ??= createEspeakEngine())
 
-/** Renders `sentences` to an MP3 file under its content hash. */
-export async function renderTrack(sentences: SpeechSentence[], hash: string): Promise<TrackOut> {
+/** Renders `sentences` of one source (`owner`, e.g. "documents-12") to an MP3 file under its content hash. */
+export async function renderTrack(sentences: SpeechSentence[], hash: string, owner: string): Promise<TrackOut> {
   const track = await renderSpeech(sentences, { engine: ttsEngine(), normalize: (text) => normalizeForSpeech(text), bitrateKbps: 48 })
-  const { file } = await writeAudio(track.mp3)
+  const { file } = await writeAudio(track.mp3, owner)
   return {
     file,
     hash,
@@ -54,14 +54,14 @@ export const speakTask: TaskConfig<{ input: SpeakInput; output: SpeakOutput }> =
     if (!same(fullHash, record.audio?.full)) {
       await updateOutput(payload, record.id, { status: 'dang-xu-ly', stage: `${SPEECH_STAGE}: toàn văn` })
       const { structure } = await loadExtraction(record, input.extractHash)
-      await writeStaging(`${input.source}-${input.id}-speech-${fullHash}`, await renderTrack(speechSentences(structure), fullHash))
+      await writeStaging(`${input.source}-${input.id}-speech-${fullHash}`, await renderTrack(speechSentences(structure), fullHash, `${input.source}-${input.id}`))
       changed = true
     }
     if (!same(summaryAudioHash, record.audio?.summary)) {
       const summary = await readStaging<SummaryOut>(`${input.source}-${input.id}-summary-${input.summaryHash}`)
       if (summary.sentences.length > 0) {
         await updateOutput(payload, record.id, { status: 'dang-xu-ly', stage: `${SPEECH_STAGE}: bản tóm tắt` })
-        await writeStaging(`${input.source}-${input.id}-speech-${summaryAudioHash}`, await renderTrack(summary.sentences.map((s) => ({ id: s.id, text: s.text })), summaryAudioHash))
+        await writeStaging(`${input.source}-${input.id}-speech-${summaryAudioHash}`, await renderTrack(summary.sentences.map((s) => ({ id: s.id, text: s.text })), summaryAudioHash, `${input.source}-${input.id}`))
       } else await writeStaging(`${input.source}-${input.id}-speech-${summaryAudioHash}`, null)
       changed = true
     }

@@ -7,7 +7,7 @@ import type { TaskConfig } from 'payload'
 import { createSummaryEngine, summarizeDocument, type SummaryEngine } from '../src/lib/summarize'
 import type { StructuredDocument } from '../src/lib/document'
 import { failOnLastAttempt, pipelineInputSchema, type PipelineInput } from './extract-text'
-import { ENGINE_VERSIONS, ensureOutput, loadExtraction, sha256, updateOutput, writeStaging, type SummaryOut } from './pipeline'
+import { editedSummaryHash, ENGINE_VERSIONS, ensureOutput, loadExtraction, sha256, updateOutput, writeStaging, type SummaryOut } from './pipeline'
 import { summaryParts } from './reading'
 
 let engine: Promise<SummaryEngine> | undefined
@@ -52,7 +52,7 @@ export const summarizeTask: TaskConfig<{ input: SummarizeInput; output: Summariz
     const use = await summaryEngine()
     // An edited or pinned summary stays: its hash is its content.
     if (record.summaryEdited && record.summary) {
-      const summaryHash = sha256('summary-edited', JSON.stringify(record.summary))
+      const summaryHash = editedSummaryHash(record.summary)
       await writeStaging(`${input.source}-${input.id}-summary-${summaryHash}`, record.summary)
       return { output: { summaryHash, changed: record.hashes?.summary !== summaryHash } }
     }

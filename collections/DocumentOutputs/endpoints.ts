@@ -4,13 +4,17 @@
  *  - GET  /api/{documents,news}/:id/audio/full.mp3     the full text read aloud (HTTP Range, ETag)
  *  - GET  /api/{documents,news}/:id/audio/summary.mp3  the summary read aloud
  *  - POST /api/{documents,news}/:id/reprocess          "xử lý lại", for the editors of the issuer
+ *  - PUT  /api/{documents,news}/:id/summary            the editors' summary: write it, pin the current one, or
+ *                                                      unpin it (the pipeline summarises again)
  * Access follows the source: who may not read it gets 404, as if it did not exist.
  */
 import { open, stat } from 'node:fs/promises'
 import type { Endpoint, PayloadRequest } from 'payload'
-import { audioPath, ensureOutput, findOutput, updateOutput, type SourceCollection, type TrackOut } from '../../workers/pipeline'
+import { audioFiles, audioPath, ensureOutput, findOutput, removeAudio, updateOutput, type SourceCollection, type TrackOut } from '../../workers/pipeline'
+import { readJson } from '../../src/server/respond'
 import { queueProcessing } from '../../workers/process-document'
 import { canReadSource } from './access'
+import { editedSummary, parseSummaryEdit } from './summaryEdit'
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store', ...headers } })
@@ -42,6 +46,7 @@ const reading = (source: SourceCollection): Endpoint => ({
       status: record.status,
       ...(record.status === 'loi' && record.error ? { error: record.error } : {}),
       processedAt: record.processedAt ?? null,
+      summaryPinned: !!record.summaryEdited,
       structure: record.reading ?? null,
       summary: summary
         ? { sentences: summary.sentences, keyPoints: summary.keyPoints.map((k) => ({ sectionId: k.sectionId, heading: k.heading, text: k.text, sentenceId: k.sentenceId })) }
@@ -125,21 +130,34 @@ const audio = (source: SourceCollection, kind: 'full' | 'summary'): Endpoint => 
   },
 })
 
+/** The source's own update rule for this user and record: editors and approvers of the issuer. */
+async function mayUpdateSource(req: PayloadRequest, source: SourceCollection, id: string): Promise<boolean> {
+  const rule = await req.payload.collections[source].config.access.update({ req, id } as never)
+  if (rule === true) return true
+  if (!rule || typeof rule !== 'object') return false
+  return (await req.payload.count({ collection: source, where: { and: [{ id: { equals: id } }, rule] }, overrideAccess: true, req })).totalDocs > 0
+}
+
+/** Who may change what the pipeline made of a source: 401/404/403 as a Response, or null when allowed. */
+async function refuseEditor(req: PayloadRequest, source: SourceCollection, id: string, action: string): Promise<Response | null> {
+  if (!req.user) return json(401, { errors: [{ message: `Hãy đăng nhập để ${action}.` }] })
+  if (!(await canReadSource(req, source, id))) return json(404, { errors: [{ message: NOT_FOUND }] })
+  if (!(await mayUpdateSource(req, source, id))) return json(403, { errors: [{ message: `Chỉ biên tập viên, cấp ủy viên của cơ quan ban hành mới được ${action}.` }] })
+  return null
+}
+
+const isPublished = async (req: PayloadRequest, source: SourceCollection, id: string) =>
+  ((await req.payload.findByID({ collection: source, id, depth: 0, overrideAccess: true, req })) as unknown as { _status?: string })._status === 'published'
+
 /** Editors and approvers of the issuer (the source's update access) may queue the pipeline again. */
 const reprocess = (source: SourceCollection): Endpoint => ({
   path: '/:id/reprocess',
   method: 'post',
   handler: async (req) => {
     const id = idOf(req)
-    if (!req.user) return json(401, { errors: [{ message: 'Hãy đăng nhập để xử lý lại văn bản.' }] })
-    if (!(await canReadSource(req, source, id))) return json(404, { errors: [{ message: NOT_FOUND }] })
-    const rule = await req.payload.collections[source].config.access.update({ req, id } as never)
-    const mayUpdate =
-      rule === true ||
-      (!!rule && typeof rule === 'object' && (await req.payload.count({ collection: source, where: { and: [{ id: { equals: id } }, rule] }, overrideAccess: true, req })).totalDocs > 0)
-    if (!mayUpdate) return json(403, { errors: [{ message: 'Chỉ biên tập viên, cấp ủy viên của cơ quan ban hành mới được xử lý lại văn bản này.' }] })
-    const doc = (await req.payload.findByID({ collection: source, id, depth: 0, overrideAccess: true, req })) as unknown as { _status?: string }
-    if (doc._status !== 'published') return json(400, { errors: [{ message: 'Văn bản chưa phát hành: hãy phát hành trước, hệ thống sẽ tự xử lý.' }] })
+    const refused = await refuseEditor(req, source, id, 'xử lý lại văn bản này')
+    if (refused) return refused
+    if (!(await isPublished(req, source, id))) return json(400, { errors: [{ message: 'Văn bản chưa phát hành: hãy phát hành trước, hệ thống sẽ tự xử lý.' }] })
     const record = await ensureOutput(req.payload, source, id)
     await updateOutput(req.payload, record.id, { status: 'cho-xu-ly', stage: null, error: null })
     await queueProcessing(req.payload, source, id, { force: true, req })
@@ -147,4 +165,41 @@ const reprocess = (source: SourceCollection): Endpoint => ({
   },
 })
 
-export const pipelineEndpoints = (source: SourceCollection): Endpoint[] => [reading(source), audio(source, 'full'), audio(source, 'summary'), reprocess(source)]
+/**
+ * The editors' summary. `{ sentences: [...] }` replaces the summary with the editor's sentences and pins
+ * it; `{ pinned: true }` pins the summary the pipeline made; `{ pinned: false }` lets the pipeline
+ * summarise again. A new summary drops the old summary audio in the same update (never the audio of
+ * another summary) and queues the pipeline, which reads the new one aloud.
+ */
+const summary = (source: SourceCollection): Endpoint => ({
+  path: '/:id/summary',
+  method: 'put',
+  handler: async (req) => {
+    const id = idOf(req)
+    const refused = await refuseEditor(req, source, id, 'sửa tóm tắt của văn bản này')
+    if (refused) return refused
+    const parsed = parseSummaryEdit(await readJson(req))
+    if (!parsed.ok) return json(400, { errors: [{ message: parsed.message }] })
+    const record = await ensureOutput(req.payload, source, id)
+    const published = await isPublished(req, source, id)
+    const { sentences, pinned } = parsed.value
+    if (sentences) {
+      const next = editedSummary(sentences, record.reading, record.summary)
+      const kept = record.audio?.full ? { full: record.audio.full } : {}
+      await updateOutput(req.payload, record.id, { summary: next, summaryEdited: true, audio: kept })
+      await removeAudio(audioFiles(record.audio).filter((f) => !audioFiles(kept).includes(f)))
+      if (published) await queueProcessing(req.payload, source, id, { req })
+      return json(200, { message: 'Đã lưu và ghim tóm tắt. Bản đọc tóm tắt sẽ được tạo lại sau ít phút.', summary: next, summaryPinned: true })
+    }
+    if (pinned) {
+      if (!record.summary?.sentences?.length) return json(400, { errors: [{ message: 'Văn bản chưa có tóm tắt để ghim: hãy chờ hệ thống xử lý xong, hoặc tự nhập tóm tắt.' }] })
+      await updateOutput(req.payload, record.id, { summaryEdited: true })
+      return json(200, { message: 'Đã ghim tóm tắt: lần xử lý sau sẽ giữ nguyên tóm tắt này.', summary: record.summary, summaryPinned: true })
+    }
+    await updateOutput(req.payload, record.id, { summaryEdited: false })
+    if (published) await queueProcessing(req.payload, source, id, { req })
+    return json(200, { message: 'Đã bỏ ghim: hệ thống sẽ tóm tắt lại văn bản sau ít phút.', summary: record.summary ?? null, summaryPinned: false })
+  },
+})
+
+export const pipelineEndpoints = (source: SourceCollection): Endpoint[] => [reading(source), audio(source, 'full'), audio(source, 'summary'), reprocess(source), summary(source)]

@@ -16,7 +16,7 @@ export const DocumentOutputs: CollectionConfig = {
     useAsTitle: 'key',
     defaultColumns: ['key', 'status', 'stage', 'error', 'processedAt', 'updatedAt'],
     group: 'Nội dung',
-    description: 'Kết quả xử lý tự động của văn bản, tin tức: văn bản có cấu trúc, tóm tắt, bản đọc. Để xử lý lại, dùng nút "Xử lý lại" (POST /api/documents/:id/reprocess).',
+    description: 'Kết quả xử lý tự động của văn bản, tin tức: văn bản có cấu trúc, tóm tắt, bản đọc. Biên tập viên xem trạng thái, sửa hoặc ghim tóm tắt và bấm "Xử lý lại" ở khung "Xử lý tự động" trên trang của từng văn bản, tin tức.',
   },
   access: { read: canReadOutputs, create: nobody, update: nobody, delete: nobody },
   timestamps: true,

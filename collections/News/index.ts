@@ -9,6 +9,7 @@ import { issuedContentAccess } from '../Documents/publishing/access'
 import { checkAttachments, deleteAttachments, syncAttachments, type AttachmentField } from '../Documents/publishing/attachments'
 import { invalid } from '../Documents/publishing/errors'
 import { audienceFields, issuerField, workflowFields } from '../Documents/publishing/fields'
+import { pipelinePanelField } from '../DocumentOutputs/field'
 import { isDraftSave, issuedContentWorkflow, rememberDraftSave } from '../Documents/publishing/workflow'
 import { hasText } from '../Documents/validate'
 import { mimeTypesOf } from '../Media/fileTypes'
@@ -78,5 +79,6 @@ export const News: CollectionConfig = {
     { name: 'source', label: 'Nguồn', type: 'text', maxLength: 300, admin: { description: 'Tên báo, trang tin hoặc đơn vị cung cấp.' } },
     ...audienceFields,
     ...workflowFields,
+    pipelinePanelField,
   ],
 }

@@ -7,6 +7,7 @@ import { jest } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { TSX_NODE_ARGS } from '../helpers/node'
+import { paragraphsToLexical } from '../../collections/Documents/lexical'
 
 jest.setTimeout(420_000)
 
@@ -42,15 +43,7 @@ function worker() {
   return { child, exited, output: () => output }
 }
 
-const lexical = (...paragraphs: string[]) => ({
-  root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
-    children: paragraphs.map((text) => ({
-      type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
-      children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }],
-    })),
-  },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 
 let serial = 0
 let issuer: string | number

@@ -8,20 +8,17 @@
 import { jest } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { client, loginDemo, type Client } from '../helpers/client'
+import { client, demoSessions } from '../helpers/client'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { queueProcessing } from '../../workers/process-document'
+import { paragraphsToLexical } from '../../collections/Documents/lexical'
 
 jest.setTimeout(300_000)
 
 let server: TestServer
 let runner: JobsRunner
-const sessions = new Map<string, Promise<Client>>()
-const as = (login: string) => {
-  if (!sessions.has(login)) sessions.set(login, loginDemo(server.url, login))
-  return sessions.get(login)!
-}
+const as = demoSessions(() => server.url)
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -34,15 +31,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const lexical = (...paragraphs: string[]) => ({
-  root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
-    children: paragraphs.map((text) => ({
-      type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
-      children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }],
-    })),
-  },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 
 let serial = 500
 async function orgId(code: string) {
@@ -274,6 +263,96 @@ describe('failures and reprocessing', () => {
       return out.status === 'hoan-tat' && out.processedAt !== before.processedAt ? out : null
     })
     expect(after.inputHash).toBe(before.inputHash)
+  })
+
+  it('editors edit, pin and unpin the summary; an edited summary survives "xử lý lại" and gets its own audio', async () => {
+    const doc = await publish(BODY)
+    const engineOut = await settled(doc.id)
+    expect(engineOut.status).toBe('hoan-tat')
+    const engineSummary = engineOut.summary.sentences.map((s: any) => s.text)
+    const editor = await as('bientap.bachdang')
+    const member = await as('dangvien.cb01')
+    const url = `/api/documents/${doc.id}/summary`
+    const EDITED = [BODY[1].split('. ')[0] + '.', 'Đảng ủy đề nghị các chi bộ quan tâm hướng dẫn đảng viên cao tuổi.']
+
+    // Who may not: members of the branch, editors elsewhere, anonymous.
+    expect((await member.put(url, { sentences: EDITED })).status).toBe(403)
+    expect((await (await as('dangvien.thanhhoa')).put(url, { sentences: EDITED })).status).toBe(404)
+    expect((await client(server.url).put(url, { sentences: EDITED })).status).toBe(401)
+    // Bad input: a Vietnamese message, nothing changed.
+    for (const bad of [{}, { sentences: [] }, { sentences: ['  '] }, { sentences: 'một câu' }, { sentences: Array(9).fill('Một câu.') }, { sentences: [Array(130).fill('chữ').join(' ')] }, { pinned: 'có' }]) {
+      const res = await editor.put(url, bad)
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/)
+    }
+    expect((await outputOf(doc.id)).summary.sentences.map((s: any) => s.text)).toEqual(engineSummary)
+
+    // The editor writes a summary: it is pinned at once, the old summary audio goes in the same update.
+    const before = await outputOf(doc.id)
+    const saved = await editor.put(url, { sentences: EDITED.map((s) => `  ${s}\n`) })
+    expect(saved.status).toBe(200)
+    expect(saved.body.summaryPinned).toBe(true)
+    const right = await member.get(`/api/documents/${doc.id}/reading`)
+    expect(right.body.summary.sentences.map((s: any) => s.text)).toEqual(EDITED)
+    expect(right.body.summaryPinned).toBe(true)
+    expect(right.body.audio.summary).toBeUndefined()
+    expect(existsSync(path.join(server.dataDir, 'pipeline', 'audio', before.audio.summary.file))).toBe(false)
+    // A sentence taken from the text keeps its id (the player jumps to it); a new one gets its own.
+    const fromText = right.body.structure.sections.flatMap((s: any) => s.sentences).find((s: any) => s.text === EDITED[0])
+    expect(right.body.summary.sentences[0].id).toBe(fromText.id)
+    expect(right.body.summary.sentences[1].id).toBe('tt-2')
+
+    // The queued run reads the edited summary aloud and keeps it.
+    const voiced = await until('the edited summary read aloud', async () => {
+      const out = await outputOf(doc.id)
+      return out.status === 'hoan-tat' && out.audio?.summary ? out : null
+    })
+    expect(voiced.summary.sentences.map((s: any) => s.text)).toEqual(EDITED)
+    expect(voiced.audio.summary.timings.map((t: any) => t.sentenceId)).toEqual(right.body.summary.sentences.map((s: any) => s.id))
+    expect(voiced.audio.summary.file).not.toBe(before.audio.summary.file)
+
+    // "Xử lý lại" keeps the edited summary.
+    expect((await editor.post(`/api/documents/${doc.id}/reprocess`)).status).toBe(202)
+    const again = await until('reprocessed', async () => {
+      const out = await outputOf(doc.id)
+      return out.status === 'hoan-tat' && out.processedAt !== voiced.processedAt ? out : null
+    })
+    expect(again.summary.sentences.map((s: any) => s.text)).toEqual(EDITED)
+    expect(again.audio.summary.file).toBe(voiced.audio.summary.file)
+
+    // Unpinning lets the pipeline summarise again: the engine's summary comes back.
+    const unpinned = await editor.put(url, { pinned: false })
+    expect([unpinned.status, unpinned.body.summaryPinned]).toEqual([200, false])
+    const restored = await until('the engine summary back', async () => {
+      const out = await outputOf(doc.id)
+      return out.status === 'hoan-tat' && !out.summaryEdited && out.summary.sentences.map((s: any) => s.text).join('|') === engineSummary.join('|') && out.audio?.summary ? out : null
+    })
+    expect(restored.audio.summary.timings).toHaveLength(engineSummary.length)
+
+    // Pinning the engine's summary as it is: kept, flagged, nothing else changes.
+    const pinned = await editor.put(url, { pinned: true })
+    expect([pinned.status, pinned.body.summaryPinned]).toEqual([200, true])
+    const after = await outputOf(doc.id)
+    expect([after.summaryEdited, after.audio.summary.file]).toEqual([true, restored.audio.summary.file])
+  })
+
+  it('two documents with the same audio keep a file each: deleting one leaves the other\'s audio', async () => {
+    const a = await publish(BODY)
+    const b = await publish(BODY)
+    const [outA, outB] = [await settled(a.id), await settled(b.id)]
+    expect([outA.status, outB.status]).toEqual(['hoan-tat', 'hoan-tat'])
+    // Same summary, same sound, byte for byte (the file name ends with the content's hash)…
+    const contentHash = (file: string) => file.slice(file.lastIndexOf('-') + 1)
+    expect(contentHash(outA.audio.summary.file)).toBe(contentHash(outB.audio.summary.file))
+    // …but not the same file.
+    expect(outA.audio.summary.file).not.toBe(outB.audio.summary.file)
+    const secretary = await as('bithu.bachdang')
+    expect((await secretary.del(`/api/documents/${b.id}`)).status).toBe(200)
+    await until('the deleted document\'s audio gone', async () => !existsSync(path.join(server.dataDir, 'pipeline', 'audio', outB.audio.summary.file)))
+    const member = await as('dangvien.cb01')
+    const audio = await fetch(`${server.url}/api/documents/${a.id}/audio/summary.mp3`, { headers: { authorization: `JWT ${member.token}` } })
+    expect(audio.status).toBe(200)
+    expect((await audio.arrayBuffer()).byteLength).toBe(outA.audio.summary.bytes)
   })
 
   it('news items get the same outputs and endpoints', async () => {
