@@ -77,7 +77,19 @@ function freePort(): Promise<number> {
   })
 }
 
-export type WebServer = { url: string; stop: () => Promise<void>; startupMs: number }
+/** A `npm run worker`-like process working through the server's job queue. */
+export type QueueWorker = { stop: () => Promise<void>; output: () => string }
+
+export type WebServer = {
+  url: string
+  stop: () => Promise<void>
+  startupMs: number
+  /**
+   * Starts a worker process on the server's database and data folder (the server itself runs with
+   * WORKERS=off, so the seed's pipeline jobs wait until a test asks for them to be run).
+   */
+  startWorker: () => QueueWorker
+}
 
 type Database = { url: string; drop: () => Promise<void> }
 
@@ -139,26 +151,40 @@ export async function startWebServer({ timeoutMs = 120_000 } = {}): Promise<WebS
   const url = `http://127.0.0.1:${port}`
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sotay-browser-'))
   const database = await freshDatabase(dataDir)
-  const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '--no-deprecation --conditions=production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(port),
-      SERVER_URL: url,
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      PAYLOAD_SECRET: 'browser-test-secret-not-for-production',
-      SEED_DEMO: '1',
-      WORKERS: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: '--no-deprecation --conditions=production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    SERVER_URL: url,
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET: 'browser-test-secret-not-for-production',
+    SEED_DEMO: '1',
+    WORKERS: 'off',
+  }
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const output = collect(child)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const workers: QueueWorker[] = []
+  const startWorker = (): QueueWorker => {
+    const worker = spawn(process.execPath, [...TSX_NODE_ARGS, 'workers/run.ts'], { cwd: ROOT, env: { ...env, WORKER_INTERVAL_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const workerExited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+    const handle: QueueWorker = {
+      output: collect(worker),
+      // SIGKILL: a test stops it as soon as it has what it needs, without waiting for the jobs in flight
+      // (nothing else runs the queue, so their leases never matter).
+      stop: async () => {
+        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL')
+        await workerExited
+      },
+    }
+    workers.push(handle)
+    return handle
+  }
   const stop = async () => {
+    await Promise.all(workers.map((w) => w.stop()))
     if (child.exitCode === null) {
       child.kill('SIGTERM')
       const force = setTimeout(() => child.kill('SIGKILL'), 20_000)
@@ -174,7 +200,7 @@ export async function startWebServer({ timeoutMs = 120_000 } = {}): Promise<WebS
     await stop()
     throw err
   }
-  return { url, stop, startupMs: Date.now() - started }
+  return { url, stop, startupMs: Date.now() - started, startWorker }
 }
 
 /** A fresh Chromium profile as a phone in Vietnamese (note 11 of payload-3-here.md). */

@@ -4,8 +4,10 @@
  * 0.75–2×, ±15 s, previous/next sentence, chapters by section, the sentence being read highlighted and
  * kept in view, tap a sentence to listen from there, resume where the member stopped (saved to the
  * account, at most every 10 s, and in this browser), a sleep timer, download for offline listening.
+ * On a phone it is a small bar fixed to the bottom of the screen, so the controls stay in reach while the
+ * member reads along; the options fold away behind "Tùy chọn".
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { hasAudio, keepAudio } from './offline'
 
 export type Track = { url: string; durationMs: number; timings: { sentenceId: string; startMs: number; endMs: number }[] }
@@ -54,17 +56,23 @@ export function Player({ kind, id, tracks, chapters, resume, signedIn }: Props) 
   const [speed, setSpeed] = useState(1)
   const [sleepAt, setSleepAt] = useState<number | null>(null)
   const [sleepChoice, setSleepChoice] = useState(0)
+  /** The options panel (track, speed, timer, chapters, download), folded away so the bar stays small. */
+  const [more, setMore] = useState(false)
+  const panelId = useId()
   const [offline, setOffline] = useState('')
   const [current, setCurrent] = useState(-1)
   const lastSaved = useRef(0)
+  /** Whether the member played or moved the audio on this visit: only then is there a position to keep. */
+  const touched = useRef(false)
   const pendingSeek = useRef<number | null>(resume && resume.track === initialTrack ? resume.positionMs : null)
   const storeKey = `sotay-pos:${kind}:${id}`
 
   const save = useCallback(
     (force = false) => {
       const audio = audioRef.current
-      if (!audio) return
-      const ms = Math.round(audio.currentTime * 1000)
+      // Opening the page and leaving it again must not overwrite the position kept in the account.
+      if (!audio || !touched.current) return
+      const ms = Math.round(audio.readyState >= 1 ? audio.currentTime * 1000 : (pendingSeek.current ?? audio.currentTime * 1000))
       const sentenceId = track.timings[indexAt(track.timings, ms)]?.sentenceId ?? null
       try {
         localStorage.setItem(storeKey, JSON.stringify({ track: trackName, positionMs: ms }))
@@ -95,7 +103,10 @@ export function Player({ kind, id, tracks, chapters, resume, signedIn }: Props) 
   useEffect(() => {
     const t = track.timings[current]
     if (!t) return
-    const el = document.querySelector(`.sentence[data-track="${trackName}"][data-sid="${CSS.escape(t.sentenceId)}"]`)
+    const el =
+      document.querySelector(`.sentence[data-track="${trackName}"][data-sid="${CSS.escape(t.sentenceId)}"]`) ??
+      // The title is read first; the page shows it as its main heading.
+      (trackName === 'full' && t.sentenceId.startsWith('tieu-de.') ? document.querySelector('main h1') : null)
     if (!el) return
     el.classList.add('current')
     el.setAttribute('aria-current', 'true')
@@ -112,6 +123,7 @@ export function Player({ kind, id, tracks, chapters, resume, signedIn }: Props) 
     const audio = audioRef.current
     if (!audio) return
     const target = Math.max(0, Math.min(ms, track.durationMs)) / 1000
+    touched.current = true
     if (audio.readyState >= 1) audio.currentTime = target
     else pendingSeek.current = target * 1000
     setNow(target * 1000)
@@ -192,6 +204,7 @@ export function Player({ kind, id, tracks, chapters, resume, signedIn }: Props) 
           e.currentTarget.playbackRate = speed
         }}
         onPlay={(e) => {
+          touched.current = true
           e.currentTarget.playbackRate = speed
           setPlaying(true)
         }}
@@ -210,103 +223,113 @@ export function Player({ kind, id, tracks, chapters, resume, signedIn }: Props) 
           save()
         }}
       />
-      {tracks.full && tracks.summary && (
-        <div className="player-row" role="group" aria-label="Bản nghe">
-          {(['full', 'summary'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              aria-pressed={trackName === name}
-              onClick={() => {
-                audioRef.current?.pause()
-                setTrackName(name)
-                setNow(0)
-                setCurrent(-1)
-              }}
-            >
-              {name === 'full' ? 'Nghe toàn văn' : 'Nghe tóm tắt'}
-            </button>
-          ))}
-        </div>
-      )}
       <progress max={track.durationMs} value={Math.min(now, track.durationMs)} aria-label="Đã nghe" />
-      <p className="time">
-        {clock(now)} / {clock(track.durationMs)}
-        {chapterIndex >= 0 && trackName === 'full' ? ` · ${chapters[chapterIndex].heading}` : ''}
-      </p>
-      <div className="player-row">
-        <button type="button" onClick={() => step(-1)} aria-label="Câu trước">⏮ Câu trước</button>
+      <div className="player-status">
+        <p className="time">
+          {clock(now)} / {clock(track.durationMs)}
+          {tracks.full && tracks.summary ? ` · ${trackName === 'full' ? 'Toàn văn' : 'Tóm tắt'}` : ''}
+          {chapterIndex >= 0 && trackName === 'full' ? ` · ${chapters[chapterIndex].heading}` : ''}
+        </p>
+        <button type="button" aria-expanded={more} aria-controls={panelId} onClick={() => setMore(!more)}>
+          {more ? 'Thu gọn' : 'Tùy chọn'}
+        </button>
+      </div>
+      <div className="player-row player-main">
         <button type="button" onClick={() => seek(now - 15000)} aria-label="Lùi 15 giây">−15 giây</button>
         <button type="button" className="play" onClick={toggle} aria-label={playing ? 'Tạm dừng' : 'Nghe'}>
           {playing ? '❚❚ Tạm dừng' : '▶ Nghe'}
         </button>
         <button type="button" onClick={() => seek(now + 15000)} aria-label="Tiến 15 giây">+15 giây</button>
-        <button type="button" onClick={() => step(1)} aria-label="Câu sau">Câu sau ⏭</button>
       </div>
-      <div className="player-row">
-        <label>
-          Tốc độ
-          <select
-            value={speed}
-            onChange={(e) => {
-              const v = Number(e.target.value)
-              setSpeed(v)
-              if (audioRef.current) audioRef.current.playbackRate = v
-            }}
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {String(s).replace('.', ',')}×
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Hẹn giờ tắt
-          <select
-            value={sleepChoice}
-            onChange={(e) => {
-              const m = Number(e.target.value)
-              setSleepChoice(m)
-              setSleepAt(m ? Date.now() + m * 60_000 : null)
-            }}
-          >
-            {SLEEP.map((m) => (
-              <option key={m} value={m}>
-                {m ? `${m} phút` : 'Không'}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="player-row player-main">
+        <button type="button" onClick={() => step(-1)} aria-label="Câu trước">« Câu trước</button>
+        <button type="button" onClick={() => step(1)} aria-label="Câu sau">Câu sau »</button>
       </div>
-      {usableChapters.length > 1 && (
+      <div className="player-more" id={panelId} hidden={!more}>
+        {tracks.full && tracks.summary && (
+          <div className="player-row" role="group" aria-label="Bản nghe">
+            {(['full', 'summary'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                aria-pressed={trackName === name}
+                onClick={() => {
+                  audioRef.current?.pause()
+                  setTrackName(name)
+                  setNow(0)
+                  setCurrent(-1)
+                }}
+              >
+                {name === 'full' ? 'Nghe toàn văn' : 'Nghe tóm tắt'}
+              </button>
+            ))}
+          </div>
+        )}
         <div className="player-row">
           <label>
-            Chương, mục
+            Tốc độ
             <select
-              value={chapterIndex >= 0 ? chapters[chapterIndex].id : ''}
+              value={speed}
               onChange={(e) => {
-                const c = chapters.find((x) => x.id === e.target.value)
-                const start = c && chapterStart(c)
-                if (start !== undefined) seek(start, true)
+                const v = Number(e.target.value)
+                setSpeed(v)
+                if (audioRef.current) audioRef.current.playbackRate = v
               }}
             >
-              <option value="" disabled>
-                Chọn phần để nghe
-              </option>
-              {usableChapters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.heading}
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {String(s).replace('.', ',')}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Hẹn giờ tắt
+            <select
+              value={sleepChoice}
+              onChange={(e) => {
+                const m = Number(e.target.value)
+                setSleepChoice(m)
+                setSleepAt(m ? Date.now() + m * 60_000 : null)
+              }}
+            >
+              {SLEEP.map((m) => (
+                <option key={m} value={m}>
+                  {m ? `${m} phút` : 'Không'}
                 </option>
               ))}
             </select>
           </label>
         </div>
-      )}
-      <div className="player-row">
-        <button type="button" onClick={download}>
-          Tải về để nghe khi không có mạng
-        </button>
+        {usableChapters.length > 1 && (
+          <div className="player-row">
+            <label>
+              Chương, mục
+              <select
+                value={chapterIndex >= 0 ? chapters[chapterIndex].id : ''}
+                onChange={(e) => {
+                  const c = chapters.find((x) => x.id === e.target.value)
+                  const start = c && chapterStart(c)
+                  if (start !== undefined) seek(start, true)
+                }}
+              >
+                <option value="" disabled>
+                  Chọn phần để nghe
+                </option>
+                {usableChapters.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.heading}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+        <div className="player-row">
+          <button type="button" onClick={download}>
+            Tải về để nghe khi không có mạng
+          </button>
+        </div>
       </div>
       <p className="status" role="status">
         {offline}

@@ -41,11 +41,10 @@ export function SummaryBlock({ reading }: { reading: Reading }) {
       {keyPoints.length > 0 && (
         <>
           <h3>Ý chính</h3>
-          <ul>
+          <ul className="key-points">
             {keyPoints.map((k, i) => (
               <li key={i}>
                 {k.heading && <a href={`#${k.sectionId}`}>{k.heading}</a>}
-                {k.heading ? ': ' : ''}
                 {k.text}
               </li>
             ))}
@@ -65,11 +64,17 @@ export function FullText({ sections }: { sections: ReadingSection[] }) {
         const H = headingTag(s.level)
         return (
           <div key={s.id} className="reading-section">
-            {s.heading && (
-              <H id={s.id} tabIndex={-1}>
-                {s.heading}
-              </H>
-            )}
+            {s.heading &&
+              (s.headingId ? (
+                // Read aloud too: highlighted while it is read, and tapping it plays from there.
+                <H id={s.id} tabIndex={-1} className="sentence" data-sid={s.headingId} data-track="full">
+                  {s.heading}
+                </H>
+              ) : (
+                <H id={s.id} tabIndex={-1}>
+                  {s.heading}
+                </H>
+              ))}
             {s.sentences.length > 0 && (
               <p>
                 {s.sentences.map((t) => (

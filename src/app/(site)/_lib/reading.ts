@@ -7,7 +7,8 @@
 import { parseDocument, sentences as sentencesOf } from '@/lib/document'
 
 export type ReadingSentence = { id: string; text: string }
-export type ReadingSection = { id: string; heading: string; level: number; sentences: ReadingSentence[] }
+/** `headingId`: the id under which the heading is read aloud (processed output only). */
+export type ReadingSection = { id: string; heading: string; headingId?: string; level: number; sentences: ReadingSentence[] }
 export type Timing = { sentenceId: string; startMs: number; endMs: number }
 export type AudioTrack = { url: string; durationMs: number; timings: Timing[] }
 export type Reading = {
