@@ -9,15 +9,12 @@
  */
 import { client, loginDemo, type Client } from '../tests/helpers/client'
 import { startTestServer } from '../tests/helpers/server'
+import { paragraphsToLexical } from '../collections/Documents/lexical'
 
 const total = Number(process.argv[2] ?? 1000)
 const runs = Number(process.argv[3] ?? 40)
 
-const lexical = (text: string) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [
-    { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }] },
-  ] },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 
 async function timed(fn: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = []

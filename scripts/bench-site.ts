@@ -86,7 +86,7 @@ async function main() {
       const host = new URL(url).hostname
       await phone.context.addCookies([{ name: 'payload-token', value: tokens[0], domain: host, path: '/' }])
       const page = phone.context.pages()[0] ?? (await phone.context.newPage())
-      const memberPages = ['/', '/van-ban', `/van-ban/${docId}`, ...(newsId ? [`/tin-tuc/${newsId}`] : []), '/tim-kiem?q=so+tay', '/tai-khoan', '/ngoai-tuyen']
+      const memberPages = ['/', '/van-ban', `/van-ban/${docId}`, ...(newsId ? [`/tin-tuc/${newsId}`] : []), '/tim-kiem?q=so+tay', '/tai-khoan', '/ngoai-tuyen', '/dang-nhap', '/dang-ky']
       console.log('JavaScript của mỗi trang đảng viên (nén gzip; mục tiêu ≤ 150 KB):')
       for (const p of memberPages) {
         await page.goto(url + p, { waitUntil: 'load' })

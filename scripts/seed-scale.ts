@@ -16,6 +16,7 @@ import { getPayload, type Payload } from 'payload'
 import { childPath } from '../src/lib/org-tree/path'
 import { runMigrations } from '../src/server/migrate'
 import { databaseKind, dataDir } from '../src/server/runtime'
+import { paragraphsToLexical } from '../collections/Documents/lexical'
 
 const ORGS = Number(process.env.SCALE_ORGS || 10_000)
 const MEMBERS = Number(process.env.SCALE_MEMBERS || 200_000)
@@ -162,11 +163,7 @@ console.log(`${MEMBERS + 1} tài khoản, ${roleRows.length} vai trò — ${elap
 
 // --- documents and news -------------------------------------------------------------------------------------
 const TYPES: [string, string][] = [['nghi-quyet', 'Nghị quyết'], ['thong-bao', 'Thông báo'], ['ke-hoach', 'Kế hoạch'], ['huong-dan', 'Hướng dẫn'], ['bao-cao', 'Báo cáo'], ['cong-van', 'Công văn']]
-const lexical = (text: string) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [
-    { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }] },
-  ] },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 /** Issuers by level: 2% Trung ương, 10% tỉnh, 30% xã/phường, 58% chi bộ. */
 const issuerFor = (): Org => {
   const r = rnd()

@@ -12,6 +12,7 @@
 import { client, loginDemo, type Client } from '../helpers/client'
 import { Oracle, type Content, type OrgNode, type Person, type Profile } from '../helpers/authz-oracle'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { paragraphsToLexical } from '../../collections/Documents/lexical'
 
 type Collection = 'documents' | 'news'
 const COLLECTIONS: Collection[] = ['documents', 'news']
@@ -110,11 +111,7 @@ function printSummary() {
 
 // --- helpers --------------------------------------------------------------------------------------------
 
-const lexical = (text: string) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [
-    { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }] },
-  ] },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 function pdf() {
   const head = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'
   const tail = 'xref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R /Size 1 >>\nstartxref\n9\n%%EOF\n'

@@ -6,17 +6,14 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { client, loginDemo, type Client } from '../helpers/client'
+import { client, demoSessions, type Client } from '../helpers/client'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { paragraphsToLexical } from '../../collections/Documents/lexical'
 
 let server: TestServer
 let anon: Client
-const sessions = new Map<string, Promise<Client>>()
 /** A signed-in demo account (one login per account for the whole file). */
-const as = (login: string) => {
-  if (!sessions.has(login)) sessions.set(login, loginDemo(server.url, login))
-  return sessions.get(login)!
-}
+const as = demoSessions(() => server.url)
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -55,11 +52,7 @@ const allNumbers = async (c: Client, extra = '') => {
 }
 const messages = (res: { body: any }) => JSON.stringify(res.body)
 
-const lexical = (text: string) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [
-    { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }] },
-  ] },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 let serial = 100
 /** A valid document of `issuerCode`; each call gets a fresh number. */
 async function draftData(issuerCode: string, overrides: Record<string, unknown> = {}) {

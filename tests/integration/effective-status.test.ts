@@ -5,17 +5,14 @@
  */
 import { EFFECTIVE_STATUS_TASK, promoteEffectiveDocuments, queueEffectiveStatus } from '../../workers/effective-status'
 import { startTestServer, type TestServer } from '../helpers/server'
+import { paragraphsToLexical } from '../../collections/Documents/lexical'
 
 let server: TestServer
 let issuer: string | number
 const DAY = 86_400_000
 /** The calendar day in Vietnam `n` days from now, "YYYY-MM-DD". */
 const vnDay = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * DAY).toISOString().slice(0, 10)
-const lexical = (text: string) => ({
-  root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [
-    { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, mode: 'normal', style: '', detail: 0, version: 1 }] },
-  ] },
-})
+const lexical = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
 
 beforeAll(async () => {
   server = await startTestServer({ seed: false })
