@@ -7,9 +7,10 @@ import { PublishingSettings } from './Documents/PublishingSettings'
 import { Media } from './Media'
 import { News } from './News'
 import { Organizations } from './Organizations'
+import { Pronunciations } from './Pronunciations'
 import { ReadingState } from './ReadingState'
 import { Users } from './Users'
 import { WorkerLocks } from './WorkerLocks'
 
 /** Every collection of the platform, in the order the admin lists them. */
-export const collections: CollectionConfig[] = [Organizations, Users, Documents, News, Media, Forwards, PublishingSettings, AuditLogs, WorkerLocks, ReadingState, DocumentOutputs]
+export const collections: CollectionConfig[] = [Organizations, Users, Documents, News, Media, Forwards, PublishingSettings, Pronunciations, AuditLogs, WorkerLocks, ReadingState, DocumentOutputs]

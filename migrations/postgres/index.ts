@@ -2,6 +2,7 @@ import * as migration_20261123_154820_initial from './20261123_154820_initial';
 import * as migration_20261123_175550_reading_state from './20261123_175550_reading_state';
 import * as migration_20261123_180007_pipeline from './20261123_180007_pipeline';
 import * as migration_20261123_180635_effective_status_schedule from './20261123_180635_effective_status_schedule';
+import * as migration_20261124_011238_pronunciations from './20261124_011238_pronunciations';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_180635_effective_status_schedule.up,
     down: migration_20261123_180635_effective_status_schedule.down,
-    name: '20261123_180635_effective_status_schedule'
+    name: '20261123_180635_effective_status_schedule',
+  },
+  {
+    up: migration_20261124_011238_pronunciations.up,
+    down: migration_20261124_011238_pronunciations.down,
+    name: '20261124_011238_pronunciations'
   },
 ];

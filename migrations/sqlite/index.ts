@@ -2,6 +2,7 @@ import * as migration_20261123_154813_initial from './20261123_154813_initial';
 import * as migration_20261123_175540_reading_state from './20261123_175540_reading_state';
 import * as migration_20261123_175947_pipeline from './20261123_175947_pipeline';
 import * as migration_20261123_180559_effective_status_schedule from './20261123_180559_effective_status_schedule';
+import * as migration_20261124_011230_pronunciations from './20261124_011230_pronunciations';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_180559_effective_status_schedule.up,
     down: migration_20261123_180559_effective_status_schedule.down,
-    name: '20261123_180559_effective_status_schedule'
+    name: '20261123_180559_effective_status_schedule',
+  },
+  {
+    up: migration_20261124_011230_pronunciations.up,
+    down: migration_20261124_011230_pronunciations.down,
+    name: '20261124_011230_pronunciations'
   },
 ];
