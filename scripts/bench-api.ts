@@ -12,9 +12,11 @@
  */
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { dataDir } from '../src/server/runtime'
+import { webProcessCount } from '../src/server/cluster'
+import { freePort, waitForWebProcesses } from '../tests/helpers/net'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,16,64').split(',').map(Number)
@@ -29,15 +31,12 @@ try {
   process.exit(2)
 }
 
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const p = (probe.address() as net.AddressInfo).port
-    probe.close(() => resolve(p))
-  })
-})
+const port = await freePort()
 const base = `http://127.0.0.1:${port}`
+// As in production: one web process per core unless WEB_PROCESSES says otherwise.
+const webProcesses = process.env.WEB_PROCESSES || 'auto'
 const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'server.ts'], {
-  env: { ...process.env, PORT: String(port), SERVER_URL: base, NEXT: 'off', WORKERS: 'off', SEED_DEMO: '0', NODE_ENV: 'production', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-secret' },
+  env: { ...process.env, PORT: String(port), SERVER_URL: base, NEXT: 'off', WORKERS: 'off', SEED_DEMO: '0', NODE_ENV: 'production', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-secret', WEB_PROCESSES: webProcesses },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const stop = () => child.exitCode === null && child.kill('SIGTERM')
@@ -48,6 +47,8 @@ for (let i = 0; ; i++) {
   if (i > 600) throw new Error('Máy chủ không sẵn sàng sau 2 phút.')
   await new Promise((r) => setTimeout(r, 200))
 }
+await waitForWebProcesses(base, webProcessCount(webProcesses))
+console.log(`Máy chủ: ${webProcessCount(webProcesses)} tiến trình web (WEB_PROCESSES=${webProcesses}); máy ${os.cpus().length} lõi, tải ${os.loadavg()[0].toFixed(1)}`)
 
 type Session = { level: string; email: string; token: string; ids: (string | number)[] }
 const sessions: Session[] = []

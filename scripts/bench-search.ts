@@ -18,7 +18,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fold } from '../src/lib/vi/text'
@@ -28,6 +27,8 @@ import { audienceTokens, memberToken } from '../search/scope'
 import { PUBLIC_AUDIENCE, type SearchDoc, type SearchQuery } from '../search/types'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo'
 import { idsOnPath } from '../src/lib/org-tree/path'
+import { webProcessCount } from '../src/server/cluster'
+import { freePort, waitForWebProcesses } from '../tests/helpers/net'
 
 function option(name: string, fallback: number | string): string {
   const i = process.argv.indexOf(name)
@@ -136,13 +137,8 @@ function queryText(): { kind: string; text: string } {
 
 // ---------------------------------------------------------------- the real server
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as net.AddressInfo).port
-      probe.close(() => resolve(p))
-    })
-  })
+// As in production: one web process per core unless WEB_PROCESSES says otherwise.
+const webProcesses = process.env.WEB_PROCESSES || 'auto'
 
 type Server = { base: string; child: ChildProcess; stop: () => Promise<void> }
 let running: Server | undefined
@@ -154,7 +150,7 @@ async function startServer(): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(port), SERVER_URL: base, NEXT: 'off', WORKERS: 'off', SEED_DEMO: '1', NODE_ENV: 'production',
     DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, 'sotay.db')}`, SEARCH_DB_PATH: dbFile, MEILI_HOST: '',
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-secret', LOG_LEVEL: 'warn',
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-secret', LOG_LEVEL: 'warn', WEB_PROCESSES: webProcesses,
   }
   const nodeArgs = (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean) // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   const child = spawn(process.execPath, [...nodeArgs, '--conditions=production', '--import', 'tsx', 'server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -175,6 +171,7 @@ async function startServer(): Promise<Server> {
     if (i > 900) throw new Error('Máy chủ không sẵn sàng sau 3 phút.')
     await new Promise((r) => setTimeout(r, 200))
   }
+  await waitForWebProcesses(base, webProcessCount(webProcesses))
   return server
 }
 
@@ -186,7 +183,7 @@ process.on('exit', cleanUp)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ')
-console.log(`Tải máy (load average 1/5/15 phút): ${load()} trên ${os.cpus().length} lõi`)
+console.log(`Tải máy (load average 1/5/15 phút): ${load()} trên ${os.cpus().length} lõi; máy chủ: ${webProcessCount(webProcesses)} tiến trình web (WEB_PROCESSES=${webProcesses})`)
 
 if (HTTP) {
   const first = await startServer()

@@ -12,6 +12,9 @@ import { sendWebResponse, toWebRequest } from './http'
 import { closeDatabase } from './database'
 import { runMigrations } from './migrate'
 import { closeSearchEngine, startSearch } from './search'
+import { onSiblingMessage } from './siblings'
+import { forgetViewers } from '../../collections/Documents/publishing/viewer'
+import { forgetOrganizations } from '../../search/organizations'
 
 export type AppOptions = {
   /** Serve the Next.js admin and member site (off in API-only tests). */
@@ -44,8 +47,20 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   // Checks the search index and rebuilds it in the background when missing, corrupt or empty.
   const search = startSearch(payload)
 
+  // Another web process changed the organisation tree: this one's copies go too.
+  const stopListening = onSiblingMessage('tree-changed', () => {
+    forgetViewers()
+    forgetOrganizations(payload)
+  })
+
   const app = express()
   app.disable('x-powered-by')
+  const webIndex = process.env.SOTAY_WEB_INDEX
+  if (webIndex !== undefined)
+    app.use((_req, res, next) => {
+      res.setHeader('x-sotay-web', webIndex)
+      next()
+    })
   app.set('trust proxy', process.env.TRUST_PROXY === '1')
 
   app.get('/healthz', (_req, res) => {
@@ -104,6 +119,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       await search.stop()
       await drainSearchSyncs()
       await closeSearchEngine()
+      stopListening()
       await closeDatabase(payload)
     })())
 

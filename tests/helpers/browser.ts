@@ -10,11 +10,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { TSX_NODE_ARGS } from './node'
+import { freePort, waitForWebProcesses } from './net'
+import { webProcessCount } from '../../src/server/cluster'
 
 const ROOT = process.cwd()
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -64,17 +65,6 @@ export async function browserTestPlan(): Promise<BrowserPlan> {
     buildIfNeeded()
   }
   return { run: true }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /** A `npm run worker`-like process working through the server's job queue. */
@@ -196,6 +186,7 @@ export async function startWebServer({ timeoutMs = 120_000 } = {}): Promise<WebS
   }
   try {
     await waitUntilReady(url, child, output, timeoutMs)
+    await waitForWebProcesses(url, webProcessCount(env.WEB_PROCESSES), timeoutMs)
   } catch (err) {
     await stop()
     throw err

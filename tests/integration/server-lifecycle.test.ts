@@ -2,63 +2,27 @@
  * The real `server.ts` as its own process: health checks, readiness, and a graceful SIGTERM that lets
  * in-flight requests finish before the database is closed.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { TSX_NODE_ARGS } from '../helpers/node'
+import { startServerProcess, type ServerProcess } from '../helpers/net'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-
-let child: ChildProcess
-let output = ''
+let server: ServerProcess
+let child: ServerProcess['child']
 let base = ''
-let dataDir = ''
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sotay-lifecycle-'))
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
-  // A clean environment, as an operator would start it; SQLite always here: this test is about the
-  // process, not the database.
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, 'sotay.db')}`,
-    NEXT: 'off',
-    SEED_DEMO: '1',
-    TSX_DISABLE_CACHE: '1',
-  } as unknown as NodeJS.ProcessEnv
-  child = spawn(process.execPath, [...TSX_NODE_ARGS, 'server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${base}/readyz`).then((r) => r.status === 200).catch(() => false)
-    if (ok) return
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode} ${child.signalCode}): ${output}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`server not ready: ${output}`)
+  // SQLite always here: this test is about the process, not the database.
+  server = await startServerProcess({})
+  ;({ child, base } = server)
 })
 
 afterAll(() => {
   if (child.exitCode === null) child.kill('SIGKILL')
-  rmSync(dataDir, { recursive: true, force: true })
+  server?.remove()
 })
 
 it('prints the demo logins on start', () => {
-  expect(output).toContain('quantri@demo.sotay.vn')
-  expect(output).toContain('SoTay@2025')
+  expect(server.output()).toContain('quantri@demo.sotay.vn')
+  expect(server.output()).toContain('SoTay@2025')
 })
 
 it('answers /healthz and /readyz', async () => {
@@ -95,6 +59,6 @@ it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   expect(await response).toBe(200)
   expect(await exited).toBe(0)
-  expect(output).toMatch(/Nhận SIGTERM/)
+  expect(server.output()).toMatch(/Nhận SIGTERM/)
   await expect(fetch(`${base}/healthz`)).rejects.toThrow()
 })

@@ -2,17 +2,19 @@
  * A changed or deleted organisation changes who reaches what: the copies of the tree kept between requests
  * — the viewers (collections/Documents/publishing/viewer.ts) and the search endpoint's tree (search/organizations.ts)
  * — are dropped now, and again once the request's transaction is over, so that a request in between cannot
- * keep the old tree.
+ * keep the old tree; in this process and in the server's other web processes (src/server/siblings.ts).
  */
 import type { PayloadRequest } from 'payload'
 import { forgetOrganizations } from '../../../search/organizations'
 import { afterTransaction } from '../../../search/sync'
 import { forgetViewers } from '../../Documents/publishing/viewer'
+import { tellSiblings } from '../../../src/server/siblings'
 
 export const forgetTreeCaches = <T>({ doc, req }: { doc: T; req: PayloadRequest }): T => {
   const forget = () => {
     forgetViewers()
     forgetOrganizations(req.payload)
+    tellSiblings('tree-changed')
   }
   forget()
   void afterTransaction(req.payload, req).then(forget, forget)

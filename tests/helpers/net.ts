@@ -1,0 +1,85 @@
+/** Ports and web processes for tests and benchmarks that start `server.ts` as a process. */
+import { request } from 'node:http'
+import net from 'node:net'
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** GET `url` on a connection of its own (a cluster hands connections to its web processes in turn). */
+export function getOnNewConnection(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => (text += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Waits until `count` web processes (WEB_PROCESSES) answer at `base` (their x-sotay-web header). */
+export async function waitForWebProcesses(base: string, count: number, timeoutMs = 180_000): Promise<void> {
+  if (count <= 1) return
+  const seen = new Set<string>()
+  const until = Date.now() + timeoutMs
+  while (seen.size < count) {
+    if (Date.now() > until) throw new Error(`Chỉ ${seen.size}/${count} tiến trình web trả lời sau ${timeoutMs / 1000} giây.`)
+    const res = await getOnNewConnection(`${base}/healthz`).catch(() => null)
+    const web = res?.headers['x-sotay-web']
+    if (typeof web === 'string') seen.add(web)
+    else await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+export type ServerProcess = { child: import('node:child_process').ChildProcess; base: string; dataDir: string; output: () => string; remove: () => void }
+
+/**
+ * `server.ts` as its own process, in a clean environment as an operator would start it (API only,
+ * SQLite in a new folder, demo data), plus `env`; resolves once `ready` holds (default: /readyz answers).
+ */
+export async function startServerProcess(env: Record<string, string>, ready?: (base: string, output: string) => Promise<boolean>): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process')
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const os = await import('node:os')
+  const path = await import('node:path')
+  const { TSX_NODE_ARGS } = await import('./node')
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sotay-process-'))
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const full = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${path.join(dataDir, 'sotay.db')}`,
+    NEXT: 'off',
+    SEED_DEMO: '1',
+    TSX_DISABLE_CACHE: '1',
+    ...env,
+  } as unknown as NodeJS.ProcessEnv
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, 'server.ts'], { env: full, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const isReady = ready ?? ((b: string) => fetch(`${b}/readyz`).then((r) => r.status === 200))
+  for (let i = 0; i < 720; i++) {
+    if (await isReady(base, output).catch(() => false)) {
+      return { child, base, dataDir, output: () => output, remove: () => rmSync(dataDir, { recursive: true, force: true }) }
+    }
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode} ${child.signalCode}): ${output}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`server not ready: ${output}`)
+}
