@@ -33,8 +33,8 @@ try {
 
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-// As in production: one web process per core unless WEB_PROCESSES says otherwise.
-const webProcesses = process.env.WEB_PROCESSES || 'auto'
+// One web process unless WEB_PROCESSES says otherwise (on this 2-core machine, with the load generator on it too, more measured no faster).
+const webProcesses = process.env.WEB_PROCESSES || '1'
 const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'server.ts'], {
   env: { ...process.env, PORT: String(port), SERVER_URL: base, NEXT: 'off', WORKERS: 'off', SEED_DEMO: '0', NODE_ENV: 'production', PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-secret', WEB_PROCESSES: webProcesses },
   stdio: ['ignore', 'ignore', 'inherit'],

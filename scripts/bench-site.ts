@@ -32,8 +32,8 @@ async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`Cần Chromium tại ${CHROMIUM} (apt-get install -y chromium).`)
   if (!existsSync('.next/BUILD_ID')) throw new Error('Chưa có bản build: chạy "npm run build" trước.')
   const load = (await import('node:os')).loadavg()[0]
-  // As in production: one web process per core unless WEB_PROCESSES says otherwise.
-  process.env.WEB_PROCESSES ||= 'auto'
+  // One web process unless WEB_PROCESSES says otherwise (on this 2-core machine, with the load generator on it too, more measured no faster).
+  process.env.WEB_PROCESSES ||= '1'
   console.log(`Tải máy lúc bắt đầu (load average 1 phút): ${load.toFixed(1)} trên ${(await import('node:os')).cpus().length} lõi; máy chủ: WEB_PROCESSES=${process.env.WEB_PROCESSES}`)
   const server = await startWebServer()
   try {

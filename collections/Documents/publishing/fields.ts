@@ -24,6 +24,9 @@ export function issuerField(label: string, description: string): Field {
     relationTo: 'organizations',
     required: true,
     index: true,
+    // The issuer is shown with its own fields; its place in the tree (parent) stays an id: a list at the
+    // default depth would otherwise read every issuer's parent organisation too.
+    maxDepth: 1,
     // Editors pick among the organisations they write for (the save checks it again, with a message).
     filterOptions: async ({ req }) => {
       if (!req.user) return true
