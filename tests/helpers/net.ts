@@ -1,6 +1,11 @@
 /** Ports and web processes for tests and benchmarks that start `server.ts` as a process. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { TSX_NODE_ARGS } from './node'
 
 /** A TCP port free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
@@ -14,17 +19,21 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** GET `url` on a connection of its own (a cluster hands connections to its web processes in turn). */
-export function getOnNewConnection(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+/** One request on a connection of its own (a cluster hands connections to its web processes in turn). */
+export function requestOnNewConnection(
+  url: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, headers }, (res) => {
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }
+    const req = request(url, { method, agent: false, headers: { ...headers, ...length } }, (res) => {
       let text = ''
       res.setEncoding('utf8')
       res.on('data', (d) => (text += d))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
     })
     req.on('error', reject)
-    req.end()
+    req.end(body)
   })
 }
 
@@ -35,25 +44,20 @@ export async function waitForWebProcesses(base: string, count: number, timeoutMs
   const until = Date.now() + timeoutMs
   while (seen.size < count) {
     if (Date.now() > until) throw new Error(`Chỉ ${seen.size}/${count} tiến trình web trả lời sau ${timeoutMs / 1000} giây.`)
-    const res = await getOnNewConnection(`${base}/healthz`).catch(() => null)
+    const res = await requestOnNewConnection(`${base}/healthz`).catch(() => null)
     const web = res?.headers['x-sotay-web']
     if (typeof web === 'string') seen.add(web)
     else await new Promise((r) => setTimeout(r, 100))
   }
 }
 
-export type ServerProcess = { child: import('node:child_process').ChildProcess; base: string; dataDir: string; output: () => string; remove: () => void }
+export type ServerProcess = { child: ChildProcess; base: string; dataDir: string; output: () => string; remove: () => void }
 
 /**
  * `server.ts` as its own process, in a clean environment as an operator would start it (API only,
  * SQLite in a new folder, demo data), plus `env`; resolves once `ready` holds (default: /readyz answers).
  */
 export async function startServerProcess(env: Record<string, string>, ready?: (base: string, output: string) => Promise<boolean>): Promise<ServerProcess> {
-  const { spawn } = await import('node:child_process')
-  const { mkdtempSync, rmSync } = await import('node:fs')
-  const os = await import('node:os')
-  const path = await import('node:path')
-  const { TSX_NODE_ARGS } = await import('./node')
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sotay-process-'))
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { TSX_NODE_ARGS } from '../helpers/node'
 import { paragraphsToLexical } from '../../collections/Documents/lexical'
+import { outputOf as outputOfSource, until as untilDone } from '../helpers/pipeline'
 
 jest.setTimeout(420_000)
 
@@ -60,18 +61,9 @@ async function publish(paragraphs: number) {
   })
 }
 
-const outputOf = async (id: string | number) =>
-  (await server.payload.find({ collection: 'document-outputs', where: { key: { equals: `documents:${id}` } }, overrideAccess: true, depth: 0 })).docs[0] as any
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 300_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+const outputOf = (id: string | number) => outputOfSource(server.payload, id)
+/** Workers are separate processes that start slowly: a longer wait than the default, polled more often. */
+const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>) => untilDone(what, probe, 300_000, 250)
 
 it('a worker killed mid-job: another worker takes the job up and completes the document', async () => {
   const doc = await publish(60) // a few minutes of speech: the kill lands while it is being read aloud

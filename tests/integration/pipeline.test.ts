@@ -13,6 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/server'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { queueProcessing } from '../../workers/process-document'
 import { paragraphsToLexical } from '../../collections/Documents/lexical'
+import { outputOf as outputOfSource, pipelineQueueEmpty, until } from '../helpers/pipeline'
 
 jest.setTimeout(300_000)
 
@@ -55,24 +56,14 @@ async function publish(body: string[], overrides: Record<string, unknown> = {}) 
   return res.body.doc as { id: string | number }
 }
 
-const outputOf = async (id: string | number, source = 'documents') =>
-  (await server.payload.find({ collection: 'document-outputs', where: { key: { equals: `${source}:${id}` } }, overrideAccess: true, depth: 0 })).docs[0] as any
+const outputOf = (id: string | number, source = 'documents') => outputOfSource(server.payload, id, source)
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 240_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 300))
-  }
-}
 const settled = (id: string | number, source = 'documents') =>
   until(`${source}:${id} settled`, async () => {
     const out = await outputOf(id, source)
     return out && (out.status === 'hoan-tat' || out.status === 'loi') ? out : null
   })
-const queueEmpty = () => until('the queue to empty', async () => (await server.payload.count({ collection: 'payload-jobs', where: { and: [{ completedAt: { exists: false } }, { workflowSlug: { equals: 'process-document' } }] }, overrideAccess: true })).totalDocs === 0)
+const queueEmpty = () => pipelineQueueEmpty(server.payload)
 
 const BODY = [
   'Đảng ủy phường Bạch Đằng thông báo tới các chi bộ trực thuộc về việc triển khai ứng dụng Sổ tay đảng viên điện tử.',

@@ -9,6 +9,7 @@ import { client, demoSessions } from '../helpers/client'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { paragraphsToLexical } from '../../collections/Documents/lexical'
+import { outputOf as outputOfSource, pipelineQueueEmpty, until } from '../helpers/pipeline'
 
 jest.setTimeout(300_000)
 
@@ -78,17 +79,7 @@ describe('what it refuses', () => {
 })
 
 describe('the voice uses it', () => {
-  const outputOf = async (id: string | number) =>
-    (await server.payload.find({ collection: 'document-outputs', where: { key: { equals: `documents:${id}` } }, overrideAccess: true, depth: 0 })).docs[0] as any
-  async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 240_000): Promise<T> {
-    const started = Date.now()
-    for (;;) {
-      const value = await probe()
-      if (value) return value
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-      await new Promise((r) => setTimeout(r, 300))
-    }
-  }
+  const outputOf = (id: string | number) => outputOfSource(server.payload, id)
   const voiced = (id: string | number, differentFrom?: string) =>
     until(`documents:${id} voiced`, async () => {
       const out = await outputOf(id)
@@ -131,7 +122,7 @@ describe('the voice uses it', () => {
     expect(after.audio.full.durationMs - before.audio.full.durationMs).toBeGreaterThan(3000)
     expect(after.audio.full.file).not.toBe(before.audio.full.file)
 
-    await until('the queue to empty', async () => (await server.payload.count({ collection: 'payload-jobs', where: { and: [{ completedAt: { exists: false } }, { workflowSlug: { equals: 'process-document' } }] }, overrideAccess: true })).totalDocs === 0)
+    await pipelineQueueEmpty(server.payload)
     const otherAfter = await outputOf(other)
     expect(otherAfter.audio.full).toEqual(otherBefore.audio.full) // not read again
 

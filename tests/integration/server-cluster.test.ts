@@ -6,8 +6,7 @@
  */
 import { jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { request } from 'node:http'
-import { startServerProcess, type ServerProcess } from '../helpers/net'
+import { requestOnNewConnection, startServerProcess, type ServerProcess } from '../helpers/net'
 
 jest.setTimeout(240_000)
 
@@ -16,36 +15,18 @@ let child: ServerProcess['child']
 let base = ''
 const output = () => server.output()
 
-/** One request on a connection of its own (the cluster hands connections out in turn). */
-function fresh(method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; web: string; body: any }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = request(
-      base + url,
-      {
-        method,
-        agent: false,
-        headers: {
-          ...(token ? { authorization: `JWT ${token}` } : {}),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (d) => (text += d))
-        res.on('end', () => {
-          let parsed: unknown = text
-          try {
-            parsed = JSON.parse(text)
-          } catch {}
-          resolve({ status: res.statusCode ?? 0, web: String(res.headers['x-sotay-web'] ?? ''), body: parsed })
-        })
-      },
-    )
-    req.on('error', reject)
-    req.end(payload)
+/** One request on a connection of its own (the cluster hands connections out in turn), JSON in and out. */
+async function fresh(method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; web: string; body: any }> {
+  const res = await requestOnNewConnection(base + url, {
+    method,
+    headers: { ...(token ? { authorization: `JWT ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   })
+  let parsed: unknown = res.text
+  try {
+    parsed = JSON.parse(res.text)
+  } catch {}
+  return { status: res.status, web: String(res.headers['x-sotay-web'] ?? ''), body: parsed }
 }
 
 const login = async (who: string) => (await fresh('POST', '/api/users/login', undefined, { email: `${who}@demo.sotay.vn`, password: 'SoTay@2025' })).body.token as string
