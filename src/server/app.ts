@@ -13,8 +13,7 @@ import { closeDatabase } from './database'
 import { runMigrations } from './migrate'
 import { closeSearchEngine, startSearch } from './search'
 import { onSiblingMessage } from './siblings'
-import { forgetViewers } from '../../collections/Documents/publishing/viewer'
-import { forgetOrganizations } from '../../search/organizations'
+import { forgetTreeCopies } from '../../collections/Organizations/hooks/forgetTreeCaches'
 
 export type AppOptions = {
   /** Serve the Next.js admin and member site (off in API-only tests). */
@@ -48,10 +47,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const search = startSearch(payload)
 
   // Another web process changed the organisation tree: this one's copies go too.
-  const stopListening = onSiblingMessage('tree-changed', () => {
-    forgetViewers()
-    forgetOrganizations(payload)
-  })
+  const stopListening = onSiblingMessage('tree-changed', () => forgetTreeCopies(payload))
 
   const app = express()
   app.disable('x-powered-by')

@@ -46,7 +46,8 @@ export async function runPrimary(count: number, log: Log = (m) => console.log(m)
   }
 
   cluster.on('message', (from, message: unknown) => {
-    if (!(message as { sotay?: string } | null)?.sotay || (message as { sotay: string }).sotay === 'ready') return
+    const kind = (message as { sotay?: string } | null)?.sotay
+    if (!kind || kind === 'ready') return
     for (const worker of workers.values()) if (worker !== from && worker.isConnected()) worker.send(message as object)
   })
 

@@ -4,16 +4,21 @@
  * — are dropped now, and again once the request's transaction is over, so that a request in between cannot
  * keep the old tree; in this process and in the server's other web processes (src/server/siblings.ts).
  */
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { forgetOrganizations } from '../../../search/organizations'
 import { afterTransaction } from '../../../search/sync'
 import { forgetViewers } from '../../Documents/publishing/viewer'
 import { tellSiblings } from '../../../src/server/siblings'
 
+/** Drops this process's copies of the tree (also when another web process reports a change: src/server/app.ts). */
+export function forgetTreeCopies(payload: Payload): void {
+  forgetViewers()
+  forgetOrganizations(payload)
+}
+
 export const forgetTreeCaches = <T>({ doc, req }: { doc: T; req: PayloadRequest }): T => {
   const forget = () => {
-    forgetViewers()
-    forgetOrganizations(req.payload)
+    forgetTreeCopies(req.payload)
     tellSiblings('tree-changed')
   }
   forget()
