@@ -185,6 +185,18 @@ describe('relations', () => {
     expect(anonymous.incomingRelations).toEqual([])
   })
 
+  it('lists populate the issuer with its own fields, not its parent organisation (maxDepth 1), at any depth', async () => {
+    const member = await as('dangvien.cb01')
+    const ward = await orgId('HP.BD')
+    for (const depth of [1, 2, 3]) {
+      const docs = (await member.get(`/api/documents?depth=${depth}&limit=20`)).body.docs as any[]
+      const issued = docs.find((d) => String(d.issuer?.id) === String(ward))
+      expect(issued).toBeDefined()
+      expect(issued.issuer.name).toBe('Đảng ủy phường Bạch Đằng')
+      expect(typeof issued.issuer.parent === 'object' && issued.issuer.parent !== null).toBe(false)
+    }
+  })
+
   it('a readable document citing an unreadable one shows no trace of it, at any depth or in GraphQL', async () => {
     const ward = await as('bithu.bachdang')
     const cb02 = await orgId('HP.BD.CB02')
