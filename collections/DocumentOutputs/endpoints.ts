@@ -10,10 +10,11 @@
  */
 import { open, stat } from 'node:fs/promises'
 import type { Endpoint, PayloadRequest } from 'payload'
-import { audioFiles, audioPath, ensureOutput, findOutput, removeAudio, updateOutput, type SourceCollection, type TrackOut } from '../../workers/pipeline'
+import { audioFiles, audioPath, ensureOutput, findOutput, removeAudio, updateOutput, type SourceCollection } from '../../workers/pipeline'
 import { readJson } from '../../src/server/respond'
 import { queueProcessing } from '../../workers/process-document'
 import { canReadSource } from './access'
+import { readingOf } from './reading'
 import { editedSummary, parseSummaryEdit } from './summaryEdit'
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -22,40 +23,13 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const NOT_FOUND = 'Không tìm thấy văn bản, hoặc bạn không có quyền xem văn bản này.'
 const idOf = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
 
-function trackJson(source: SourceCollection, id: string, kind: 'full' | 'summary', track: TrackOut | undefined) {
-  if (!track) return undefined
-  return {
-    url: `/api/${source}/${id}/audio/${kind}.mp3?v=${track.hash.slice(0, 12)}`,
-    durationMs: track.durationMs,
-    bytes: track.bytes,
-    timings: track.timings,
-    chapters: track.chapters,
-  }
-}
-
 const reading = (source: SourceCollection): Endpoint => ({
   path: '/:id/reading',
   method: 'get',
   handler: async (req) => {
     const id = idOf(req)
     if (!(await canReadSource(req, source, id))) return json(404, { errors: [{ message: NOT_FOUND }] })
-    const record = await findOutput(req.payload, source, id)
-    if (!record) return json(200, { status: 'cho-xu-ly', structure: null, summary: null, audio: {} })
-    const summary = record.summary
-    return json(200, {
-      status: record.status,
-      ...(record.status === 'loi' && record.error ? { error: record.error } : {}),
-      processedAt: record.processedAt ?? null,
-      summaryPinned: !!record.summaryEdited,
-      structure: record.reading ?? null,
-      summary: summary
-        ? { sentences: summary.sentences, keyPoints: summary.keyPoints.map((k) => ({ sectionId: k.sectionId, heading: k.heading, text: k.text, sentenceId: k.sentenceId })) }
-        : null,
-      audio: {
-        ...(record.audio?.full ? { full: trackJson(source, id, 'full', record.audio.full) } : {}),
-        ...(record.audio?.summary ? { summary: trackJson(source, id, 'summary', record.audio.summary) } : {}),
-      },
-    })
+    return json(200, await readingOf(req.payload, source, id))
   },
 })
 

@@ -1,10 +1,13 @@
 /**
- * What the member site reads and listens to for one document or news item, in the shape of
- * `GET /api/documents/:id/reading` (text structure, summary, audio with sentence timings). Until the
+ * What the member site reads and listens to for one document or news item: what
+ * `GET /api/documents/:id/reading` answers (text structure, summary, audio with sentence timings), read in
+ * this process with the same `readingOf`. Until the
  * processing pipeline has produced that output, the structure is made here from the item's own body
  * (Lexical → text → src/lib/document), with no summary and no audio.
  */
 import { parseDocument, sentences as sentencesOf } from '@/lib/document'
+import { readingOf } from '../../../../collections/DocumentOutputs/reading'
+import { sitePayload } from './server'
 
 export type ReadingSentence = { id: string; text: string }
 /** `headingId`: the id under which the heading is read aloud (processed output only). */
@@ -79,27 +82,21 @@ export function structureFromBody(title: string, body: unknown): Reading['struct
   return { title, sections }
 }
 
-/** Where this server answers itself (the reading endpoint is served by the same process). */
-const selfUrl = () => `http://127.0.0.1:${process.env.PORT || 3000}`
-
 const isTrack = (t: any): t is AudioTrack => t && typeof t.url === 'string' && Array.isArray(t.timings)
 
-/** The processed reading output of a document for this reader (their cookie), or null when there is none yet. */
-async function processedReading(source: 'documents' | 'news', id: string | number, cookie: string): Promise<Omit<Reading, 'source'> | null> {
+/**
+ * The processed reading output of an item, or null when there is none yet. Read in this process (no
+ * request to our own API): the caller passes an item it has just read under the reader's own access.
+ */
+async function processedReading(source: 'documents' | 'news', id: string | number): Promise<Omit<Reading, 'source'> | null> {
   try {
-    const res = await fetch(`${selfUrl()}/api/${source}/${encodeURIComponent(String(id))}/reading`, {
-      headers: { cookie, accept: 'application/json' },
-      signal: AbortSignal.timeout(3000),
-      cache: 'no-store',
-    })
-    if (!res.ok) return null
-    const json = (await res.json()) as any
-    const sections = json?.structure?.sections
+    const json = await readingOf(await sitePayload(), source, id)
+    const sections = json.structure?.sections
     if (!Array.isArray(sections) || sections.length === 0) return null
     return {
       status: String(json.status ?? 'ready'),
-      structure: { title: String(json.structure.title ?? ''), sections },
-      summary: { sentences: json.summary?.sentences ?? [], keyPoints: json.summary?.keyPoints ?? [] },
+      structure: { title: String(json.structure?.title ?? ''), sections: sections as ReadingSection[] },
+      summary: { sentences: json.summary?.sentences ?? [], keyPoints: (json.summary?.keyPoints ?? []).map((k) => ({ ...k, heading: k.heading ?? '' })) },
       audio: { full: isTrack(json.audio?.full) ? json.audio.full : undefined, summary: isTrack(json.audio?.summary) ? json.audio.summary : undefined },
     }
   } catch {
@@ -108,8 +105,8 @@ async function processedReading(source: 'documents' | 'news', id: string | numbe
 }
 
 /** The reading view of a document: processed output when there is some, else made from its body. */
-export async function documentReading(doc: { id: string | number; title?: string | null; content?: unknown }, cookie: string): Promise<Reading> {
-  const processed = await processedReading('documents', doc.id, cookie)
+export async function documentReading(doc: { id: string | number; title?: string | null; content?: unknown }): Promise<Reading> {
+  const processed = await processedReading('documents', doc.id)
   if (processed) return { ...processed, source: 'processed' }
   return {
     status: 'chua-xu-ly',
@@ -121,8 +118,8 @@ export async function documentReading(doc: { id: string | number; title?: string
 }
 
 /** The reading view of a news item: processed output when there is some, else made from its body. */
-export async function newsReading(item: { id: string | number; title?: string | null; body?: unknown }, cookie: string): Promise<Reading> {
-  const processed = await processedReading('news', item.id, cookie)
+export async function newsReading(item: { id: string | number; title?: string | null; body?: unknown }): Promise<Reading> {
+  const processed = await processedReading('news', item.id)
   if (processed) return { ...processed, source: 'processed' }
   return { status: 'chua-xu-ly', structure: structureFromBody(item.title ?? '', item.body), summary: { sentences: [], keyPoints: [] }, audio: {}, source: 'body' }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ReadAndListen } from '../../_components/ItemPage'
-import { currentUser, isMember, markOpened, oneNews, requestCookie, statesFor } from '../../_lib/content'
+import { currentUser, isMember, markOpened, oneNews, statesFor } from '../../_lib/content'
 import { day } from '../../_lib/labels'
 import { newsReading } from '../../_lib/reading'
 
@@ -23,7 +23,7 @@ export default async function NewsPage({ params }: Params) {
   const states = await statesFor(member ? user : null, 'news', [item.id])
   const state = states.get(String(item.id))
   await markOpened(member ? user : null, 'news', item.id, state)
-  const reading = await newsReading(item as any, await requestCookie())
+  const reading = await newsReading(item as any)
   const issuer = item.issuer && typeof item.issuer === 'object' ? item.issuer.name : ''
   const cover = item.cover && typeof item.cover === 'object' ? item.cover : null
   const related = ((item.relatedDocuments ?? []) as any[]).filter((d) => d && typeof d === 'object')

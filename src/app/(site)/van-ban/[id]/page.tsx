@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { ReadAndListen } from '../../_components/ItemPage'
-import { currentUser, idOf, isMember, markOpened, oneDocument, requestCookie, statesFor } from '../../_lib/content'
+import { currentUser, idOf, isMember, markOpened, oneDocument, statesFor } from '../../_lib/content'
 import { day, STATUS_LABELS, TYPE_LABELS } from '../../_lib/labels'
 import { documentReading } from '../../_lib/reading'
 import { RELATION_TYPES } from '../../../../../collections/Documents/relations'
@@ -23,7 +23,7 @@ export default async function DocumentPage({ params }: Params) {
   const doc = await oneDocument(user, id)
   if (!doc) notFound()
   const member = isMember(user)
-  const [reading, states] = await Promise.all([documentReading(doc as any, await requestCookie()), statesFor(member ? user : null, 'documents', [doc.id])])
+  const [reading, states] = await Promise.all([documentReading(doc as any), statesFor(member ? user : null, 'documents', [doc.id])])
   const state = states.get(String(doc.id))
   await markOpened(member ? user : null, 'documents', doc.id, state)
 
