@@ -4,7 +4,7 @@
  * their branch. Reading state (saved, opened, listening position) is the member's own.
  */
 import { headers } from 'next/headers'
-import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
+import { createLocalReq, executeAuthStrategies, type Payload, type PayloadRequest, type Where } from 'payload'
 import { cache } from 'react'
 import { sitePayload } from './server'
 
@@ -35,10 +35,14 @@ export type State = {
   listenedAt?: string | null
 }
 
-/** The signed-in account as Payload's auth sees it (with its collection), or null; once per request. */
+/**
+ * The signed-in account as Payload's auth strategies see it (with its collection), or null; once per
+ * request. Only the strategies: `payload.auth()` would also work out the reader's permissions on every
+ * collection, which no member page uses.
+ */
 export const currentUser = cache(async (): Promise<User | null> => {
   const payload = await sitePayload()
-  const { user } = await payload.auth({ headers: await headers() })
+  const { user } = await executeAuthStrategies({ headers: await headers(), payload, canSetHeaders: false })
   return (user as User | null) ?? null
 })
 
@@ -68,13 +72,14 @@ export const issuerName = (row: { issuer?: DocRow['issuer'] }) => (row.issuer &&
 
 const DOC_LIST_SELECT = { number: true, title: true, documentType: true, issuer: true, issuedDate: true, effectStatus: true, publishedAt: true } as const
 const NEWS_LIST_SELECT = { title: true, summary: true, issuer: true, publishedAt: true } as const
+// Lists that show no page count read with `pagination: false` (their `limit` still holds): no count query.
 
 /** Newest documents and news the reader may read. */
 export async function latest(user: User | null, limit = 6) {
   const payload = await sitePayload()
   const [documents, news] = await Promise.all([
-    payload.find({ collection: 'documents', ...(await as(user)), depth: 1, limit, sort: '-publishedAt', select: DOC_LIST_SELECT, populate: { organizations: { name: true } } }),
-    payload.find({ collection: 'news', ...(await as(user)), depth: 1, limit: Math.min(limit, 4), sort: '-publishedAt', select: NEWS_LIST_SELECT, populate: { organizations: { name: true } } }),
+    payload.find({ collection: 'documents', ...(await as(user)), depth: 1, limit, pagination: false, sort: '-publishedAt', select: DOC_LIST_SELECT, populate: { organizations: { name: true } } }),
+    payload.find({ collection: 'news', ...(await as(user)), depth: 1, limit: Math.min(limit, 4), pagination: false, sort: '-publishedAt', select: NEWS_LIST_SELECT, populate: { organizations: { name: true } } }),
   ])
   return { documents: documents.docs as unknown as DocRow[], news: news.docs as unknown as NewsRow[] }
 }
@@ -90,6 +95,7 @@ export async function forwardedToMe(user: User | null, limit = 5): Promise<Forwa
     ...(await as(user)),
     depth: 1,
     limit,
+    pagination: false,
     sort: 'deadline',
     select: { note: true, deadline: true, document: true, organization: true },
     populate: { documents: { number: true, title: true }, organizations: { name: true } },
@@ -115,6 +121,7 @@ export async function continueListening(user: User | null, limit = 3): Promise<(
     ...(await as(user)),
     depth: 1,
     limit,
+    pagination: false,
     sort: '-listenedAt',
     where: { and: [{ listenedAt: { exists: true } }, { positionMs: { greater_than: 0 } }, { document: { exists: true } }] },
     populate: { documents: { number: true, title: true } },
@@ -131,6 +138,7 @@ export async function savedDocuments(user: User | null, limit = 20): Promise<(St
     ...(await as(user)),
     depth: 1,
     limit,
+    pagination: false,
     sort: '-savedAt',
     where: { and: [{ saved: { equals: true } }, { document: { exists: true } }] },
     populate: { documents: { number: true, title: true } },
@@ -198,7 +206,7 @@ export const oneNews = cache(async (user: User | null, id: string): Promise<Reco
  */
 export async function updateState(payload: Payload, user: User, collection: 'documents' | 'news', itemId: Id, data: Partial<State>): Promise<State> {
   const field = collection === 'documents' ? 'document' : 'news'
-  const found = await payload.find({ collection: 'reading-state', ...writeAs(user), depth: 0, limit: 1, where: { [field]: { equals: itemId } } })
+  const found = await payload.find({ collection: 'reading-state', ...writeAs(user), depth: 0, limit: 1, pagination: false, where: { [field]: { equals: itemId } } })
   const existing = found.docs[0] as unknown as State | undefined
   if (existing) return (await payload.update({ collection: 'reading-state', id: existing.id, ...writeAs(user), depth: 0, data: data as never })) as unknown as State
   try {

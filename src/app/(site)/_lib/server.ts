@@ -4,7 +4,7 @@
  */
 import config from '@payload-config'
 import { headers } from 'next/headers'
-import { getPayload, type Payload } from 'payload'
+import { executeAuthStrategies, getPayload, type Payload } from 'payload'
 import { groupBranches, type BranchGroup, type OrgRow } from './branches'
 
 export const sitePayload = (): Promise<Payload> => getPayload({ config })
@@ -17,7 +17,7 @@ export type Member = Record<string, any> & { id: string | number }
  */
 export async function signedInMember(): Promise<Member | null> {
   const payload = await sitePayload()
-  const { user } = await payload.auth({ headers: await headers() })
+  const { user } = await executeAuthStrategies({ headers: await headers(), payload, canSetHeaders: false })
   if (!user) return null
   return (await payload.findByID({
     collection: 'users',
