@@ -85,6 +85,17 @@ describe('the seeded tree', () => {
     expect(cb01.depth).toBe(3)
   })
 
+  ;(usingPostgres() ? it : it.skip)('compares every stored path byte by byte on PostgreSQL, so a subtree is an index range', async () => {
+    // subtreeRange (src/lib/org-tree/path.ts) needs byte order; a linguistic collation may ignore the "/".
+    const { rows } = await (server.payload.db as any).pool.query(
+      `SELECT table_name || '.' || column_name AS col, collation_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND column_name LIKE '%path' AND data_type IN ('character varying', 'text')
+          AND table_name NOT LIKE '%\\_rels'`, // a relationship table's "path" names a field, not a place in the tree
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(10)
+    expect(rows.filter((r: any) => r.collation_name !== 'C').map((r: any) => r.col)).toEqual([])
+  })
+
   it('is readable by anyone (registration lists the branches)', async () => {
     const res = await anon.get('/api/organizations?pagination=false&depth=0')
     expect(res.status).toBe(200)

@@ -14,7 +14,7 @@
  * Pure: builds queries from a {@link Viewer}; no Payload calls.
  */
 import type { Where } from 'payload'
-import { subtreeMarker } from '../../../src/lib/org-tree/path'
+import { subtreeMarker, subtreeRange } from '../../../src/lib/org-tree/path'
 
 export const VISIBILITY = {
   'dang-vien': 'Đảng viên trong phạm vi tổ chức ban hành',
@@ -32,6 +32,8 @@ export type Viewer = {
   reach: string[]
   /** Organisations where they are leadership or editor: they oversee what is issued in those subtrees. */
   oversight: string[]
+  /** The materialised paths of `oversight` (by id), so the oversight rule is an index range (see subtreeRange). */
+  oversightPaths?: Record<string, string>
   /** Organisations whose content they may write (editor) or approve (leadership). */
   writable: string[]
   /** Organisations whose content they may approve and publish. */
@@ -67,14 +69,20 @@ function released(fields: AudienceFields, now: Date): Where {
   return { or: [...empty(fields.publishAt), { [fields.publishAt]: { less_than_equal: now.toISOString() } }] }
 }
 
+/** Issued inside the subtree of `orgId`: a range of issuer paths when its path is known, else "the path contains /orgId/". */
+function issuedWithin(fields: AudienceFields, orgId: string, path: string | undefined): Where {
+  if (!path) return { [fields.issuerPath]: { contains: subtreeMarker(orgId) } }
+  const { from, to } = subtreeRange(path)
+  return { and: [{ [fields.issuerPath]: { greater_than_equal: from } }, { [fields.issuerPath]: { less_than: to } }] }
+}
+
 /** The read rule for `viewer` as a Where over `fields`, or true when nothing is hidden from them. */
 export function audienceWhere(viewer: Viewer, fields: AudienceFields = CONTENT_FIELDS, now = new Date()): Where | true {
   if (viewer.systemAdmin) return true
   const out = (...conditions: Where[]): Where => ({ and: [fields.published, released(fields, now), ...conditions] })
   const clauses: Where[] = [out({ [fields.visibility]: { equals: 'cong-khai' } })]
   if (viewer.approved && viewer.reach.length > 0) clauses.push(out({ [fields.issuer]: { in: viewer.reach } }))
-  if (viewer.oversight.length > 0)
-    clauses.push(out({ or: viewer.oversight.map((id): Where => ({ [fields.issuerPath]: { contains: subtreeMarker(id) } })) }))
+  if (viewer.oversight.length > 0) clauses.push(out({ or: viewer.oversight.map((id) => issuedWithin(fields, id, viewer.oversightPaths?.[id])) }))
   if (viewer.writable.length > 0) clauses.push({ [fields.issuer]: { in: viewer.writable } })
   return { or: clauses }
 }

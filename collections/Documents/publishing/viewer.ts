@@ -65,6 +65,13 @@ export async function organsUnder(req: PayloadRequest, parents: string[]): Promi
   return found.docs.map((d) => ({ id: String(d.id), parent: String(refId(d.parent as never)) }))
 }
 
+/** The materialised paths of `ids` (organisations that no longer exist are left out). */
+async function pathsOf(req: PayloadRequest, ids: string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {}
+  const found = await req.payload.db.find<{ id: string | number; path?: string | null }>({ collection: 'organizations', where: { id: { in: ids } }, pagination: false, req })
+  return Object.fromEntries(found.docs.filter((d) => d.path).map((d) => [String(d.id), String(d.path)]))
+}
+
 async function computeViewer(req: PayloadRequest, user: MemberUser): Promise<Viewer> {
   const systemAdmin = isSystemAdmin(user)
   const approved = isApproved(user)
@@ -72,7 +79,8 @@ async function computeViewer(req: PayloadRequest, user: MemberUser): Promise<Vie
   const led = leadershipOrgIds(user)
   const edited = editorOrgIds(user)
   const lineage = idsOnPath(await branchPath(req, user))
-  const organs = await organsUnder(req, [...new Set([...lineage, ...led])])
+  const oversight = [...new Set([...led, ...edited])]
+  const [organs, oversightPaths] = await Promise.all([organsUnder(req, [...new Set([...lineage, ...led])]), pathsOf(req, oversight)])
   const reach = [...lineage, ...organs.filter((o) => lineage.includes(o.parent)).map((o) => o.id)]
   const approvable = [...led, ...organs.filter((o) => led.includes(o.parent)).map((o) => o.id)]
   return {
@@ -80,7 +88,8 @@ async function computeViewer(req: PayloadRequest, user: MemberUser): Promise<Vie
     systemAdmin,
     approved,
     reach: [...new Set(reach)],
-    oversight: [...new Set([...led, ...edited])],
+    oversight,
+    oversightPaths,
     writable: [...new Set([...edited, ...approvable])],
     approvable: [...new Set(approvable)],
   }

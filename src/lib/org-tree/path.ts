@@ -27,6 +27,18 @@ export function subtreeMarker(id: Id): string {
   return `/${id}/`
 }
 
+/**
+ * "Within the subtree whose root has `path`" as a range of paths: every path in the subtree starts with
+ * `path`, and in byte order those are exactly the strings from `path` up to (not including) `path` with
+ * its closing "/" replaced by the next character, "0". A range an ordinary index answers, where "contains
+ * /id/" makes the database read every row. It needs byte-order comparison of path columns: SQLite's and
+ * MongoDB's default, and COLLATE "C" on PostgreSQL (set by the path-collation migration).
+ */
+export function subtreeRange(path: string): { from: string; to: string } {
+  if (!path.endsWith('/')) throw new Error(`Đường dẫn tổ chức không hợp lệ: ${path}`)
+  return { from: path, to: `${path.slice(0, -1)}0` }
+}
+
 export function isWithin(path: string | null | undefined, ancestorId: Id): boolean {
   return !!path && path.includes(subtreeMarker(ancestorId))
 }

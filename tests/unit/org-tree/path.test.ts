@@ -2,7 +2,7 @@
  * The materialised-path functions, checked against the tree they describe: for random trees, every answer
  * read from a path must equal the one found by walking parent links.
  */
-import { ancestorIds, childPath, depthOf, idsOnPath, isWithin, subtreeMarker, ROOT_PATH } from '../../../src/lib/org-tree/path'
+import { ancestorIds, childPath, depthOf, idsOnPath, isWithin, subtreeMarker, subtreeRange, ROOT_PATH } from '../../../src/lib/org-tree/path'
 import { randomTree, walkUp } from './trees'
 
 function pathsOf(parent: Map<number, number | null>): Map<number, string> {
@@ -48,6 +48,17 @@ describe('paths built with childPath describe the tree', () => {
       expect(byMarker).toEqual(byWalk)
     }
   })
+
+  it('make a subtree the range of paths subtreeRange gives, for every node (byte order, as the databases compare them)', () => {
+    const wrong: number[] = []
+    for (const y of parent.keys()) {
+      const { from, to } = subtreeRange(paths.get(y)!)
+      const byRange = [...paths].filter(([, p]) => p >= from && p < to).map(([id]) => id)
+      const byWalk = [...parent.keys()].filter((x) => x === y || walkUp(parent, x).includes(y))
+      if (JSON.stringify(byRange) !== JSON.stringify(byWalk)) wrong.push(y)
+    }
+    expect(wrong).toEqual([])
+  })
 })
 
 describe('edge cases', () => {
@@ -66,6 +77,14 @@ describe('edge cases', () => {
       expect(idsOnPath(missing)).toEqual([])
       expect(depthOf(missing)).toBe(0)
     }
+  })
+
+  it('a subtree range holds the node and its descendants, not a sibling whose id starts with the same digits', () => {
+    const { from, to } = subtreeRange('/1/3/')
+    const within = (p: string) => p >= from && p < to
+    expect(['/1/3/', '/1/3/5/', '/1/3/12/40/', '/1/3/a-b/'].filter(within)).toHaveLength(4)
+    expect(['/1/30/', '/1/31/5/', '/1/2/', '/1/4/', '/1/', '/1/3', '/1/3-x/', '/2/1/3/'].filter(within)).toEqual([])
+    expect(() => subtreeRange('/1/3')).toThrow(/Đường dẫn tổ chức không hợp lệ/)
   })
 
   it('string and numeric ids are the same node', () => {

@@ -5,6 +5,7 @@
  */
 import { createClient, type Client } from '@libsql/client'
 import { assertSafePath, idsFromRow, realignStatement, selectIdsUnder, startsWith } from '../../../collections/Organizations/pathSql'
+import { subtreeRange } from '../../../src/lib/org-tree/path'
 import { randomTree, truePath, walkUp } from './trees'
 
 const ORGS = { table: 'organizations', column: 'path', depthColumn: 'depth' }
@@ -63,6 +64,28 @@ describe('selectIdsUnder', () => {
   it('lists nothing under a path no row has', async () => {
     const { rows } = await db.execute(selectIdsUnder('sqlite', 'organizations', 'path', '/999999/'))
     expect(idsFromRow(rows[0] as { ids?: unknown })).toEqual([])
+  })
+})
+
+describe('subtreeRange as SQL (what Payload’s greater_than_equal / less_than become)', () => {
+  const rangeSql = (id: number) => {
+    const { from, to } = subtreeRange(truePath(parent, id))
+    return { sql: 'SELECT id FROM organizations WHERE path >= ? AND path < ? ORDER BY id', args: [from, to] }
+  }
+
+  it('selects exactly the subtree, for every node', async () => {
+    const wrong: number[] = []
+    for (const y of parent.keys()) {
+      const { rows } = await db.execute(rangeSql(y))
+      if (JSON.stringify(rows.map((r) => Number(r.id))) !== JSON.stringify(subtreeByWalk(parent, y))) wrong.push(y)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('reads the path index', async () => {
+    const { sql, args } = rangeSql(5)
+    const { rows } = await db.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args })
+    expect(rows.map((r) => String(r.detail)).join('; ')).toMatch(/SEARCH organizations USING (COVERING )?INDEX organizations_path_idx \(path>\? AND path<\?\)/)
   })
 })
 
