@@ -11,7 +11,6 @@
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy, TextContent, TextItem } from 'pdfjs-dist/types/src/display/api'
 import type { Deadline } from './deadline'
 import { ExtractError, formatCount, RESAVE_ADVICE } from './errors'
@@ -65,6 +64,15 @@ const LEGACY_FONT_SIGNS = /[¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆ
 const CORRUPT_MESSAGE = `Tệp PDF bị hỏng hoặc không đúng định dạng, không đọc được. ${RESAVE_ADVICE}`
 
 /** Local pdf.js assets (character maps, standard fonts, image decoders), so nothing is fetched. */
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+let pdfjsModule: Promise<Pdfjs> | undefined
+/**
+ * pdf.js, loaded on first use. Its legacy build installs polyfills for the whole process (core-js wraps
+ * JSON.parse, among others), which cost every API request of a web process ~2 % of its CPU when loaded
+ * at start-up by the job definitions; a process that never reads a PDF now never loads it.
+ */
+const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+
 function pdfjsAssets(): Partial<DocumentInitParameters> {
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
   return {
@@ -140,11 +148,12 @@ async function pageText(doc: PDFDocumentProxy, number: number): Promise<string> 
 
 /** True when the page paints an image the size of a scan. */
 async function hasScanImage(doc: PDFDocumentProxy, number: number): Promise<boolean> {
+  const { OPS } = await loadPdfjs()
   const page = await doc.getPage(number)
   try {
     const { fnArray, argsArray } = await page.getOperatorList()
     return fnArray.some((op, i) => {
-      if (op !== pdfjs.OPS.paintImageXObject && op !== pdfjs.OPS.paintInlineImageXObject) return false
+      if (op !== OPS.paintImageXObject && op !== OPS.paintInlineImageXObject) return false
       const [, width, height] = argsArray[i] as [unknown, number?, number?]
       return (width ?? SCAN_IMAGE_SIDE) >= SCAN_IMAGE_SIDE && (height ?? SCAN_IMAGE_SIDE) >= SCAN_IMAGE_SIDE
     })
@@ -296,6 +305,7 @@ function checkPageCount(total: number, limits: ExtractLimits): void {
 
 /** Text of every page of a PDF, OCR-ing the pages that need it. */
 export async function pdfToText(data: Uint8Array, { limits, deadline, ocrWorkers, progress }: PdfOptions): Promise<PdfText> {
+  const pdfjs = await loadPdfjs()
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),
     verbosity: pdfjs.VerbosityLevel.ERRORS,
