@@ -20,8 +20,14 @@ export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
 
 type Opened = { engine: SearchEngine; health: 'ok' | 'missing' | 'corrupt' }
 
-let opened: Promise<Opened> | undefined
-let writes: Promise<unknown> = Promise.resolve()
+/**
+ * One engine and one write queue per process, kept on globalThis: the member site's server bundle holds
+ * its own copy of this module, and it must use the server's engine (one connection, one writer, one
+ * file check), not open a second one.
+ */
+const shared: { opened?: Promise<Opened>; writes: Promise<unknown> } = ((globalThis as Record<symbol, unknown>)[Symbol.for('sotay.search')] ??= {
+  writes: Promise.resolve(),
+}) as { opened?: Promise<Opened>; writes: Promise<unknown> }
 
 export const usingMeilisearch = (): boolean => !!process.env.MEILI_HOST?.trim()
 
@@ -64,17 +70,17 @@ async function open(payload?: Payload): Promise<Opened> {
 
 /** The engine of this process, opened (and its file checked) on first use. */
 export function searchEngine(payload?: Payload): Promise<SearchEngine> {
-  opened ??= open(payload).catch((err) => {
-    opened = undefined
+  shared.opened ??= open(payload).catch((err) => {
+    shared.opened = undefined
     throw err
   })
-  return opened.then((o) => o.engine)
+  return shared.opened.then((o) => o.engine)
 }
 
 /** Runs `fn` after every write queued before it (one writer per process). */
 export function queueSearchWrite<T>(fn: () => Promise<T>): Promise<T> {
-  const run = writes.then(fn, fn)
-  writes = run.catch(() => undefined)
+  const run = shared.writes.then(fn, fn)
+  shared.writes = run.catch(() => undefined)
   return run
 }
 
@@ -113,7 +119,7 @@ export async function checkSearchIndex(payload: Payload): Promise<IndexHealth> {
   let state: Opened
   try {
     await searchEngine(payload)
-    state = await opened!
+    state = await shared.opened!
   } catch (err) {
     log(payload, 'error', 'Không mở được chỉ mục tìm kiếm.', err)
     return 'unavailable'
@@ -186,10 +192,10 @@ export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEA
 
 /** Waits for queued writes, then closes the engine (the next use opens it again). */
 export async function closeSearchEngine(): Promise<void> {
-  const current = opened
-  opened = undefined
+  const current = shared.opened
+  shared.opened = undefined
   if (!current) return
-  await writes.catch(() => undefined)
+  await shared.writes.catch(() => undefined)
   const state = await current.catch(() => undefined)
   await state?.engine.close()
 }

@@ -149,6 +149,27 @@ suite(`trang đảng viên: đọc, lưu, tìm, ngoại tuyến${plan.run ? '' :
     await screenshot(page, 'site-02-trang-chu')
   })
 
+  it('the library offers the issuers and years of exactly the documents the member may read', async () => {
+    await page.goto(`${server.url}/van-ban`)
+    // What the member's own session reads over REST (in the page: same origin, their cookie).
+    const readable = await page.evaluate(async () => {
+      const res = await fetch('/api/documents?pagination=false&depth=0&select[issuer]=true&select[issuedDate]=true')
+      return (await res.json()) as { docs: { issuer: string | number; issuedDate: string }[] }
+    })
+    expect(readable.docs.length).toBeGreaterThan(5)
+    const issuers = [...new Set(readable.docs.map((d) => String(d.issuer)))].sort()
+    const years = [...new Set(readable.docs.map((d) => String(new Date(d.issuedDate).getUTCFullYear())))].sort()
+    const offered = async (label: string) => {
+      await page.goto(`${server.url}/van-ban`)
+      const values = await page.getByLabel(label).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+      return values.filter(Boolean).sort()
+    }
+    // The filters come from the search index, which the start-up rebuild may still be filling.
+    await until('bộ lọc cơ quan ban hành đầy đủ', async () => JSON.stringify(await offered('Cơ quan ban hành')) === JSON.stringify(issuers), 30_000).catch(() => undefined)
+    expect(await offered('Cơ quan ban hành')).toEqual(issuers)
+    expect(await offered('Năm ban hành')).toEqual(years)
+  })
+
   it('the library filters by type with a plain form and lists only matching documents', async () => {
     await page.goto(`${server.url}/van-ban`)
     await page.getByLabel('Loại văn bản').selectOption('quy-dinh')
