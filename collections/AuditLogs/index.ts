@@ -1,6 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 import { isSystemAdmin, leadershipOrgIds, type Account } from '../../src/lib/member/roles'
 import { subtreeMarker } from '../../src/lib/org-tree/path'
+import { capListSize } from '../hooks/capListSize'
 
 export const AUDIT_ACTIONS = {
   'xem-ho-so': 'Xem thông tin cá nhân',
@@ -38,6 +39,7 @@ export const AuditLogs: CollectionConfig = {
   },
   access: { read: canReadAudit, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-createdAt',
+  hooks: { beforeOperation: [capListSize] },
   fields: [
     { name: 'action', label: 'Hành động', type: 'select', required: true, index: true, options: Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label })) },
     { name: 'actor', label: 'Người thực hiện', type: 'relationship', relationTo: 'users', index: true },

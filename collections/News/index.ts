@@ -16,6 +16,7 @@ import { mimeTypesOf } from '../Media/fileTypes'
 import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
 import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
 import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
+import { capListSize } from '../hooks/capListSize'
 
 const NEWS_FILES: AttachmentField[] = [
   { name: 'cover', label: 'Ảnh đại diện', kinds: ['hinh-anh'] },
@@ -54,7 +55,7 @@ export const News: CollectionConfig = {
   access: issuedContentAccess,
   endpoints: pipelineEndpoints('news'),
   hooks: {
-    beforeOperation: [rememberDraftSave],
+    beforeOperation: [capListSize, rememberDraftSave],
     beforeValidate: [issuedContentWorkflow({ one: 'tin' }), validateNews],
     beforeChange: [checkAttachments(NEWS_FILES)],
     afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news')],

@@ -8,6 +8,7 @@ import { auditChange, auditProfileViews, noteProfileView } from './hooks/audit'
 import { guardScope } from './hooks/guardScope'
 import { processProfile } from './hooks/processProfile'
 import { revealCitizenId } from './hooks/revealCitizenId'
+import { capListSize } from '../hooks/capListSize'
 
 /** Accounts and Party member profiles (Điều 3.2a), registered by members and approved by their branch (Điều 5.5–5.6). */
 export const Users: CollectionConfig = {
@@ -40,6 +41,7 @@ export const Users: CollectionConfig = {
   },
   endpoints: [registerEndpoint, importEndpoint, approveAccount, rejectAccount, approveChanges, rejectChanges],
   hooks: {
+    beforeOperation: [capListSize],
     beforeChange: [guardScope, processProfile],
     afterChange: [auditChange],
     beforeRead: [revealCitizenId, noteProfileView],

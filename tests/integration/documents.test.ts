@@ -590,3 +590,34 @@ describe('moving an organisation', () => {
     expect((await cityLeader.get(`/api/documents?limit=0&where[issuer][equals]=${ward}`)).body.totalDocs).toBe(0)
   })
 })
+
+describe('lists over HTTP come in pages of at most 200 (collections/hooks/capListSize.ts)', () => {
+  it('limit=0, pagination=false and a limit above 200 get a page of at most 200 with the true total', async () => {
+    const admin = await as('quantri')
+    const total = (await admin.get('/api/users?limit=1&depth=0')).body.totalDocs as number
+    for (const ask of ['limit=0', 'pagination=false', 'limit=5000', 'pagination=false&limit=0']) {
+      const res = await admin.get(`/api/users?${ask}&depth=0`)
+      expect(res.status).toBe(200)
+      expect({ ask, limit: res.body.limit, totalDocs: res.body.totalDocs, rows: res.body.docs.length, more: res.body.hasNextPage }).toEqual({
+        ask,
+        limit: 200,
+        totalDocs: total,
+        rows: Math.min(total, 200),
+        more: total > 200,
+      })
+    }
+    // A smaller page is served as asked, and so is GraphQL's.
+    expect((await admin.get('/api/documents?limit=7&depth=0')).body.docs).toHaveLength(7)
+    const gql = await admin.post('/api/graphql', { query: '{ Users(limit: 0) { limit totalDocs docs { id } } }' })
+    expect(gql.body.data.Users.limit).toBe(200)
+    expect(gql.body.data.Users.docs.length).toBe(Math.min(total, 200))
+  })
+
+  it('does not limit the server’s own reads (Local API)', async () => {
+    const total = (await server.payload.count({ collection: 'users', overrideAccess: true })).totalDocs
+    const local = await server.payload.find({ collection: 'users', limit: 5000, depth: 0, overrideAccess: true })
+    expect({ limit: local.limit, rows: local.docs.length }).toEqual({ limit: 5000, rows: total })
+    const all = await server.payload.find({ collection: 'users', pagination: false, depth: 0, overrideAccess: true })
+    expect(all.docs).toHaveLength(total)
+  })
+})
