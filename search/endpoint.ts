@@ -102,61 +102,67 @@ function anchorOf(section: SearchHit['section']): string | undefined {
 const PAGES: Record<string, string> = { documents: '/van-ban', news: '/tin-tuc' }
 const TYPE_LABELS: Record<string, string> = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t.value, t.label]))
 
+/**
+ * The answer to a search with `params` (the query string above) for the caller of `req`: the endpoint's
+ * whole work, also called in-process by the member site's search page.
+ */
+export async function searchResponse(req: PayloadRequest, params: URLSearchParams): Promise<Response> {
+  const started = performance.now()
+  let parsed: Parsed
+  try {
+    parsed = parse(params)
+  } catch (err) {
+    if (err instanceof BadRequest) return fail(400, err.message)
+    throw err
+  }
+  try {
+    const [scope, orgs, engine] = await Promise.all([scopeFor(req), organizations(req.payload), searchEngine(req.payload)])
+    const filters = { ...parsed.filters }
+    if (parsed.inProvince) {
+      const root = parsed.inProvince === 'mine' ? await myProvince(req, orgs) : parsed.inProvince
+      if (!orgs.has(root)) return fail(400, 'Không tìm thấy tổ chức dùng cho bộ lọc "trong tỉnh". Hãy chọn lại.')
+      filters.issuerIn = [...orgs.values()].filter((o) => isWithin(o.path, root)).map((o) => o.id)
+    }
+    const result = await engine.search({ text: parsed.q, scope, filters, sort: parsed.sort, page: parsed.page, pageSize: parsed.pageSize })
+    const hits = result.hits.map((hit) => {
+      const ref = parseSearchId(hit.id)
+      const url = ref ? `${PAGES[ref.collection]}/${ref.id}` : undefined
+      const anchor = anchorOf(hit.section)
+      return {
+        ...hit,
+        id: ref?.id ?? hit.id,
+        collection: ref?.collection,
+        url,
+        ...(hit.section && url ? { section: { ...hit.section, url: `${url}#${anchor}` } } : {}),
+        issuerName: hit.issuer ? orgs.get(hit.issuer)?.name : undefined,
+        typeLabel: hit.type ? TYPE_LABELS[hit.type] : undefined,
+        statusLabel: hit.status ? EFFECT_STATUS[hit.status as keyof typeof EFFECT_STATUS] : undefined,
+      }
+    })
+    const facetLabels = {
+      type: Object.fromEntries(Object.keys(result.facets.type).map((k) => [k, TYPE_LABELS[k] ?? k])),
+      issuer: Object.fromEntries(Object.keys(result.facets.issuer).map((k) => [k, orgs.get(k)?.name ?? k])),
+      status: Object.fromEntries(Object.keys(result.facets.status).map((k) => [k, EFFECT_STATUS[k as keyof typeof EFFECT_STATUS] ?? k])),
+    }
+    return json({
+      hits,
+      total: result.total,
+      page: result.page,
+      pageSize: result.pageSize,
+      facets: result.facets,
+      facetLabels,
+      ...(result.suggestion ? { suggestion: result.suggestion } : {}),
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    })
+  } catch (err) {
+    if (err instanceof BadRequest) return fail(400, err.message)
+    req.payload.logger.error({ err, msg: 'Tìm kiếm: lỗi khi trả lời truy vấn.' })
+    return fail(503, 'Tìm kiếm tạm thời không hoạt động, vui lòng thử lại sau ít phút.')
+  }
+}
+
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
-  handler: async (req) => {
-    const started = performance.now()
-    let parsed: Parsed
-    try {
-      parsed = parse(req.searchParams ?? new URLSearchParams())
-    } catch (err) {
-      if (err instanceof BadRequest) return fail(400, err.message)
-      throw err
-    }
-    try {
-      const [scope, orgs, engine] = await Promise.all([scopeFor(req), organizations(req.payload), searchEngine(req.payload)])
-      const filters = { ...parsed.filters }
-      if (parsed.inProvince) {
-        const root = parsed.inProvince === 'mine' ? await myProvince(req, orgs) : parsed.inProvince
-        if (!orgs.has(root)) return fail(400, 'Không tìm thấy tổ chức dùng cho bộ lọc "trong tỉnh". Hãy chọn lại.')
-        filters.issuerIn = [...orgs.values()].filter((o) => isWithin(o.path, root)).map((o) => o.id)
-      }
-      const result = await engine.search({ text: parsed.q, scope, filters, sort: parsed.sort, page: parsed.page, pageSize: parsed.pageSize })
-      const hits = result.hits.map((hit) => {
-        const ref = parseSearchId(hit.id)
-        const url = ref ? `${PAGES[ref.collection]}/${ref.id}` : undefined
-        const anchor = anchorOf(hit.section)
-        return {
-          ...hit,
-          id: ref?.id ?? hit.id,
-          collection: ref?.collection,
-          url,
-          ...(hit.section && url ? { section: { ...hit.section, url: `${url}#${anchor}` } } : {}),
-          issuerName: hit.issuer ? orgs.get(hit.issuer)?.name : undefined,
-          typeLabel: hit.type ? TYPE_LABELS[hit.type] : undefined,
-          statusLabel: hit.status ? EFFECT_STATUS[hit.status as keyof typeof EFFECT_STATUS] : undefined,
-        }
-      })
-      const facetLabels = {
-        type: Object.fromEntries(Object.keys(result.facets.type).map((k) => [k, TYPE_LABELS[k] ?? k])),
-        issuer: Object.fromEntries(Object.keys(result.facets.issuer).map((k) => [k, orgs.get(k)?.name ?? k])),
-        status: Object.fromEntries(Object.keys(result.facets.status).map((k) => [k, EFFECT_STATUS[k as keyof typeof EFFECT_STATUS] ?? k])),
-      }
-      return json({
-        hits,
-        total: result.total,
-        page: result.page,
-        pageSize: result.pageSize,
-        facets: result.facets,
-        facetLabels,
-        ...(result.suggestion ? { suggestion: result.suggestion } : {}),
-        tookMs: Math.round((performance.now() - started) * 10) / 10,
-      })
-    } catch (err) {
-      if (err instanceof BadRequest) return fail(400, err.message)
-      req.payload.logger.error({ err, msg: 'Tìm kiếm: lỗi khi trả lời truy vấn.' })
-      return fail(503, 'Tìm kiếm tạm thời không hoạt động, vui lòng thử lại sau ít phút.')
-    }
-  },
+  handler: (req) => searchResponse(req, req.searchParams ?? new URLSearchParams()),
 }

@@ -302,6 +302,14 @@ suite(`trang đảng viên: đọc, lưu, tìm, ngoại tuyến${plan.run ? '' :
     // The same search as a plain GET form answer (no JavaScript needed).
     await page.goto(`${server.url}/tim-kiem?q=quy+dinh+339`)
     await expect(page.locator('.hit').count()).resolves.toBeGreaterThan(0)
+    // That answer is the member's own: the ward's plan, which only its members may read, is found for
+    // them, and the same page asked without their session finds nothing.
+    const plan = `${server.url}/tim-kiem?q=${encodeURIComponent('23-KH/ĐU')}`
+    await page.goto(plan)
+    await expect(page.locator('.hit a').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/Kế hoạch tuyên truyền về sử dụng/)]))
+    const anonymous = (await (await fetch(plan)).text()).replace(/<[^>]+>/g, '')
+    expect(anonymous).toMatch(/Tìm thấy 0 kết quả/)
+    expect(anonymous).not.toMatch(/Kế hoạch tuyên truyền về sử dụng/)
   }, 150_000)
 
   it('a news page reads and is accessible', async () => {

@@ -51,8 +51,6 @@ export const currentUser = cache(async (): Promise<User | null> => {
 })
 
 /** The request's cookie header, passed on to the API this process serves. */
-export const requestCookie = async () => (await headers()).get('cookie') ?? ''
-
 export const isMember = (user: User | null) => !!user && (user.status === 'da-duyet' || !!user.systemAdmin)
 
 const writeAs = (user: User | null) => ({ overrideAccess: false as const, user: user ?? undefined })
