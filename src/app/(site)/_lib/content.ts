@@ -50,7 +50,6 @@ export const currentUser = cache(async (): Promise<User | null> => {
   return (user as User | null) ?? null
 })
 
-/** The request's cookie header, passed on to the API this process serves. */
 export const isMember = (user: User | null) => !!user && (user.status === 'da-duyet' || !!user.systemAdmin)
 
 const writeAs = (user: User | null) => ({ overrideAccess: false as const, user: user ?? undefined })
@@ -62,9 +61,11 @@ const writeAs = (user: User | null) => ({ overrideAccess: false as const, user: 
  */
 const readRequest = cache(async (key: string, user: User | null): Promise<PayloadRequest> => createLocalReq({ user: (user ?? undefined) as never }, await sitePayload()))
 
+/** The reader's shared read request of this page render (see readRequest). */
+export const readerRequest = (user: User | null): Promise<PayloadRequest> => readRequest(user ? String(user.id) : '', user)
+
 async function as(user: User | null) {
-  const req = await readRequest(user ? String(user.id) : '', user)
-  return { overrideAccess: false as const, user: user ?? undefined, req }
+  return { overrideAccess: false as const, user: user ?? undefined, req: await readerRequest(user) }
 }
 
 export const idOf = (ref: unknown): string | null =>
@@ -182,8 +183,7 @@ export async function library(user: User | null, q: LibraryQuery, limit = 20) {
  */
 export async function libraryFacets(user: User | null): Promise<{ issuers: { id: string; name: string }[]; years: number[] }> {
   const payload = await sitePayload()
-  const { req } = await as(user)
-  const [viewer, orgs] = await Promise.all([viewerOf(req), organizations(payload)])
+  const [viewer, orgs] = await Promise.all([readerRequest(user).then(viewerOf), organizations(payload)])
   const issuers = new Map<string, string>()
   const years = new Set<number>()
   try {

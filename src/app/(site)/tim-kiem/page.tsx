@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
 import { SearchResults } from '../_components/SearchResults'
-import { createLocalReq } from 'payload'
 import { searchResponse } from '../../../../search/endpoint'
-import { currentUser, libraryFacets, type User } from '../_lib/content'
-import { sitePayload } from '../_lib/server'
+import { currentUser, libraryFacets, readerRequest, type User } from '../_lib/content'
 import { STATUS_OPTIONS, TYPE_OPTIONS } from '../_lib/labels'
 import { answerOf, searchParamsOf, SEARCH_KEYS, type SearchAnswer, type SearchQuery } from '../_lib/search'
 import { FilterSelect } from '../_components/fields'
@@ -21,8 +19,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 async function search(user: User | null, query: SearchQuery): Promise<SearchAnswer | null> {
   if (!query.q) return null
   try {
-    const req = await createLocalReq({ user: (user ?? undefined) as never }, await sitePayload())
-    const res = await searchResponse(req, searchParamsOf(query))
+    const res = await searchResponse(await readerRequest(user), searchParamsOf(query))
     return answerOf(res.status, await res.json().catch(() => null))
   } catch {
     return { ok: false, message: 'Chưa tìm được. Đồng chí thử lại sau ít phút.' }
