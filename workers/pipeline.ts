@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import type { Payload, SelectType } from 'payload'
 import { dataDir } from '../src/server/runtime'
 import type { ProposedMetadata, StructuredDocument } from '../src/lib/document'
 
@@ -111,8 +111,9 @@ export async function removeAudio(files: string[]): Promise<void> {
   await Promise.all(files.map((f) => rm(audioPath(f), { force: true })))
 }
 
-export async function findOutput(payload: Payload, source: SourceCollection, id: string | number): Promise<OutputRecord | null> {
-  const found = await payload.find({ collection: OUTPUTS, where: { key: { equals: outputKey(source, id) } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+/** The output record of a source, or null; `select` reads only those fields (a reader needs no plain text). */
+export async function findOutput(payload: Payload, source: SourceCollection, id: string | number, select?: SelectType): Promise<OutputRecord | null> {
+  const found = await payload.find({ collection: OUTPUTS, where: { key: { equals: outputKey(source, id) } }, ...(select ? { select } : {}), limit: 1, depth: 0, overrideAccess: true, pagination: false })
   return (found.docs[0] as unknown as OutputRecord) ?? null
 }
 

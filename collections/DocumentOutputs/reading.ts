@@ -5,7 +5,7 @@
  * source; this reads only the output record (never its plain text or extraction), once per call.
  */
 import type { Payload } from 'payload'
-import { OUTPUTS, outputKey, type OutputRecord, type SourceCollection, type TrackOut } from '../../workers/pipeline'
+import { findOutput, type OutputRecord, type SourceCollection, type TrackOut } from '../../workers/pipeline'
 
 export type ReadingTrack = { url: string; durationMs: number; bytes: number; timings: TrackOut['timings']; chapters: TrackOut['chapters'] }
 export type ReadingBody = {
@@ -34,16 +34,7 @@ function trackJson(source: SourceCollection, id: string, kind: 'full' | 'summary
 /** The reading body of one source (documents or news, by id); "chờ xử lý" with no structure when the pipeline has not started. */
 export async function readingOf(payload: Payload, source: SourceCollection, sourceId: string | number): Promise<ReadingBody> {
   const id = String(sourceId)
-  const found = await payload.find({
-    collection: OUTPUTS,
-    where: { key: { equals: outputKey(source, id) } },
-    select: READING_SELECT,
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-  })
-  const record = found.docs[0] as unknown as OutputRecord | undefined
+  const record = await findOutput(payload, source, id, READING_SELECT)
   if (!record) return { status: 'cho-xu-ly', processedAt: null, summaryPinned: false, structure: null, summary: null, audio: {} }
   const summary = record.summary
   return {
