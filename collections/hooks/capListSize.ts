@@ -1,8 +1,8 @@
 /**
  * Lists asked for over HTTP (REST, GraphQL) come in pages of at most MAX_LIST_PAGE rows. Without it,
- * `?limit=0` or `?pagination=false` makes one request read everything the caller may read: on the
- * `seed:scale` database a province leader's `GET /api/documents?limit=0` took 3.7 s, during which the web
- * process answered nobody else. The answer keeps its true `totalDocs` and `hasNextPage`, so a client
+ * `?limit=0` or `?pagination=false` makes one request read everything the caller may read — thousands
+ * of documents for a province's leaders on the `seed:scale` database, seconds during which the web
+ * process answers nobody else. The answer keeps its true `totalDocs` and `hasNextPage`, so a client
  * that wants everything pages through it. Reads made by the server itself (Local API: the member site,
  * jobs, scripts) are not limited.
  */

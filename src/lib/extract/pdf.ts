@@ -63,7 +63,6 @@ const LEGACY_FONT_SIGNS = /[¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÄÅÆ
 
 const CORRUPT_MESSAGE = `Tệp PDF bị hỏng hoặc không đúng định dạng, không đọc được. ${RESAVE_ADVICE}`
 
-/** Local pdf.js assets (character maps, standard fonts, image decoders), so nothing is fetched. */
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjsModule: Promise<Pdfjs> | undefined
 /**
@@ -73,6 +72,7 @@ let pdfjsModule: Promise<Pdfjs> | undefined
  */
 const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
 
+/** Local pdf.js assets (character maps, standard fonts, image decoders), so nothing is fetched. */
 function pdfjsAssets(): Partial<DocumentInitParameters> {
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
   return {
