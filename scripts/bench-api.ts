@@ -6,7 +6,8 @@
  *   - GET /api/documents           "documents visible to me, newest first" (page 1, default sort and depth)
  *   - GET /api/documents/:id        "open one document" (ids from the member's own list)
  *   - GET /api/news                 news visible to me, page 1
- * printing p50/p95/p99 latency and requests per second.
+ * printing p50/p95/p99 latency, requests per second and the server's CPU time per request (all its
+ * web processes; the rest of the machine's two cores goes to PostgreSQL and to this load generator).
  *
  *   BENCH_SECONDS (8 per step), BENCH_CONNECTIONS ("1,16,64")
  */
@@ -16,7 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { dataDir } from '../src/server/runtime'
 import { webProcessCount } from '../src/server/cluster'
-import { freePort, waitForWebProcesses } from '../tests/helpers/net'
+import { freePort, processTreeCpuSeconds, waitForWebProcesses } from '../tests/helpers/net'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || '1,16,64').split(',').map(Number)
@@ -81,12 +82,14 @@ async function drive(name: string, url: (s: Session, i: number) => string, conne
     }
   }
   const started = performance.now()
+  const cpu0 = processTreeCpuSeconds(child.pid)
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)))
   const seconds = (performance.now() - started) / 1000
+  const serverCpuMs = ((processTreeCpuSeconds(child.pid) - cpu0) * 1000) / Math.max(1, times.length)
   times.sort((a, b) => a - b)
   const f = (ms: number) => ms.toFixed(1).padStart(8)
   console.log(
-    `${name.padEnd(26)} ${String(connections).padStart(3)} conn  p50 ${f(percentile(times, 50))} ms  p95 ${f(percentile(times, 95))} ms  p99 ${f(percentile(times, 99))} ms  ${(times.length / seconds).toFixed(0).padStart(6)} req/s  ${times.length} req${errors ? `  ${errors} LỖI` : ''}`,
+    `${name.padEnd(26)} ${String(connections).padStart(3)} conn  p50 ${f(percentile(times, 50))} ms  p95 ${f(percentile(times, 95))} ms  p99 ${f(percentile(times, 99))} ms  ${(times.length / seconds).toFixed(0).padStart(6)} req/s  ${times.length} req  CPU máy chủ ${serverCpuMs.toFixed(1)} ms/req${errors ? `  ${errors} LỖI` : ''}`,
   )
 }
 

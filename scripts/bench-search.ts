@@ -28,7 +28,7 @@ import { PUBLIC_AUDIENCE, type SearchDoc, type SearchQuery } from '../search/typ
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo'
 import { idsOnPath } from '../src/lib/org-tree/path'
 import { webProcessCount } from '../src/server/cluster'
-import { freePort, waitForWebProcesses } from '../tests/helpers/net'
+import { freePort, processTreeCpuSeconds, waitForWebProcesses } from '../tests/helpers/net'
 
 function option(name: string, fallback: number | string): string {
   const i = process.argv.indexOf(name)
@@ -259,16 +259,6 @@ function httpQuery(inProvince: boolean): { kind: string; qs: string } {
   return { kind, qs: params.toString() }
 }
 
-/** Seconds of CPU the process has used (user + system), from /proc. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return NaN
-  }
-}
-
 if (HTTP) {
   const server = await startServer()
   const members = DEMO_ACCOUNTS.filter((a) => !a.systemAdmin && a.status !== 'cho-duyet')
@@ -309,11 +299,11 @@ if (HTTP) {
         byKind.set(kind, [...(byKind.get(kind) ?? []), ms])
       }
     }
-    const cpu0 = cpuSeconds(server.child.pid)
+    const cpu0 = processTreeCpuSeconds(server.child.pid)
     const t0 = performance.now()
     await Promise.all(Array.from({ length: CLIENTS }, (_, w) => worker(w)))
     const wall = (performance.now() - t0) / 1000
-    const serverCpu = cpuSeconds(server.child.pid) - cpu0
+    const serverCpu = processTreeCpuSeconds(server.child.pid) - cpu0
     return { times, took, byKind, errors, wall, serverCpu, distinct: keys.size }
   }
 

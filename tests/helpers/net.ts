@@ -1,6 +1,6 @@
 /** Ports and web processes for tests and benchmarks that start `server.ts` as a process. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
@@ -86,4 +86,19 @@ export async function startServerProcess(env: Record<string, string>, ready?: (b
   }
   child.kill('SIGKILL')
   throw new Error(`server not ready: ${output}`)
+}
+
+/**
+ * Seconds of CPU (user + system, from /proc) used so far by process `pid` and every process under it (the
+ * web processes of a cluster), or NaN where /proc cannot tell.
+ */
+export function processTreeCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    const own = (Number(fields[11]) + Number(fields[12])) / 100
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)
+    return children.reduce((sum, child) => sum + processTreeCpuSeconds(child), own)
+  } catch {
+    return NaN
+  }
 }
