@@ -12,7 +12,8 @@ export type TestServer = RunningApp & { dataDir: string; stop: () => Promise<voi
 
 const baseUrl = process.env.DATABASE_URL
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty PostgreSQL database beside DATABASE_URL's, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const { default: pg } = await import('pg')
   const admin = new URL(baseUrl!)
   const name = `sotay_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
