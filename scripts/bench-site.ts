@@ -38,16 +38,27 @@ async function main() {
   const server = await startWebServer()
   try {
     const { url } = server
-    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => login(url, MEMBERS[i % MEMBERS.length])))
-    const headers = (t: string) => ({ cookie: `payload-token=${t}` })
+    // One sign-in after another: Payload keeps an account's sessions in its row, and two sign-ins of the
+    // same account at the same moment each write their own list, so one of the two sessions is lost.
+    const tokens: string[] = []
+    for (let i = 0; i < CONCURRENCY; i++) tokens.push(await login(url, MEMBERS[i % MEMBERS.length]))
+    // What a browser sends when a member follows a link on the site: Payload only accepts the session
+    // cookie of a request that says where it comes from (Sec-Fetch-Site; CSRF rule), so without it every
+    // page would be the signed-out one.
+    const headers = (t: string) => ({ cookie: `payload-token=${t}`, 'sec-fetch-site': 'same-origin' })
     const found = await fetch(`${url}/api/documents?where[number][equals]=339-QĐ/TW&depth=0&limit=1`, { headers: headers(tokens[0]) }).then((r) => r.json())
     const docId = found.docs?.[0]?.id
     if (!docId) throw new Error('Không tìm thấy Quy định 339-QĐ/TW trong dữ liệu mẫu.')
     const newsId = (await fetch(`${url}/api/news?depth=0&limit=1`, { headers: headers(tokens[0]) }).then((r) => r.json())).docs?.[0]?.id
     const pages = { home: '/', document: `/van-ban/${docId}` }
 
-    // Warm-up: every session opens both pages once (first open also records "đã mở").
-    for (const t of tokens) for (const p of Object.values(pages)) await fetch(url + p, { headers: headers(t) }).then((r) => r.text())
+    // Warm-up: every session opens both pages once (first open also records "đã mở"); the home page must
+    // be the member's own (greeting by name), or the figures below would be of the signed-out page.
+    for (const t of tokens)
+      for (const p of Object.values(pages)) {
+        const html = await fetch(url + p, { headers: headers(t) }).then((r) => r.text())
+        if (p === pages.home && !html.includes('Chào đồng chí')) throw new Error('Trang chủ không nhận ra đảng viên đã đăng nhập: số đo sẽ là của trang khách.')
+      }
 
     // One member alone: the cost of a page without queueing.
     for (const [kind, p] of Object.entries(pages)) {
