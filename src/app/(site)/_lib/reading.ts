@@ -104,13 +104,33 @@ async function processedReading(source: 'documents' | 'news', id: string | numbe
   }
 }
 
+/**
+ * The structure made from an item's body, kept per item and version (its `updatedAt`): parsing a whole
+ * regulation (sentences, Vietnamese normalisation) costs more than the rest of its page.
+ */
+const bodyStructures = new Map<string, Reading['structure']>()
+const MAX_BODY_STRUCTURES = 200
+
+function bodyStructure(key: string, updatedAt: unknown, title: string, body: unknown): Reading['structure'] {
+  if (typeof updatedAt !== 'string') return structureFromBody(title, body)
+  const versioned = `${key}|${updatedAt}|${title}`
+  const known = bodyStructures.get(versioned)
+  if (known) return known
+  const made = structureFromBody(title, body)
+  if (bodyStructures.size >= MAX_BODY_STRUCTURES) bodyStructures.delete(bodyStructures.keys().next().value as string)
+  bodyStructures.set(versioned, made)
+  return made
+}
+
+type Item = { id: string | number; title?: string | null; updatedAt?: unknown }
+
 /** The reading view of a document: processed output when there is some, else made from its body. */
-export async function documentReading(doc: { id: string | number; title?: string | null; content?: unknown }): Promise<Reading> {
+export async function documentReading(doc: Item & { content?: unknown }): Promise<Reading> {
   const processed = await processedReading('documents', doc.id)
   if (processed) return { ...processed, source: 'processed' }
   return {
     status: 'chua-xu-ly',
-    structure: structureFromBody(doc.title ?? '', doc.content),
+    structure: bodyStructure(`documents/${doc.id}`, doc.updatedAt, doc.title ?? '', doc.content),
     summary: { sentences: [], keyPoints: [] },
     audio: {},
     source: 'body',
@@ -118,8 +138,8 @@ export async function documentReading(doc: { id: string | number; title?: string
 }
 
 /** The reading view of a news item: processed output when there is some, else made from its body. */
-export async function newsReading(item: { id: string | number; title?: string | null; body?: unknown }): Promise<Reading> {
+export async function newsReading(item: Item & { body?: unknown }): Promise<Reading> {
   const processed = await processedReading('news', item.id)
   if (processed) return { ...processed, source: 'processed' }
-  return { status: 'chua-xu-ly', structure: structureFromBody(item.title ?? '', item.body), summary: { sentences: [], keyPoints: [] }, audio: {}, source: 'body' }
+  return { status: 'chua-xu-ly', structure: bodyStructure(`news/${item.id}`, item.updatedAt, item.title ?? '', item.body), summary: { sentences: [], keyPoints: [] }, audio: {}, source: 'body' }
 }
