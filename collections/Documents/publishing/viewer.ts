@@ -29,14 +29,20 @@ const cache = new WeakMap<object, { user: unknown; viewer: Promise<Viewer> }>()
  */
 const VIEWER_TTL_MS = 10_000
 const MAX_SHARED = 20_000
-const shared = new Map<string, { viewer: Promise<Viewer>; expires: number }>()
-
-/** Bumped by every change of the tree: a viewer computed across one is not shared. */
-let generation = 0
+/**
+ * On globalThis, with the generation bumped by every change of the tree (a viewer computed across one is
+ * not shared): the member site's Next bundle carries its own copy of this module, and a change seen by
+ * the collections' hooks must reach its viewers too.
+ */
+const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('sotay.viewers')] ??= {
+  shared: new Map<string, { viewer: Promise<Viewer>; expires: number }>(),
+  generation: 0,
+}) as { shared: Map<string, { viewer: Promise<Viewer>; expires: number }>; generation: number }
+const shared = state.shared
 
 /** Drops every shared viewer (the organisation tree changed). */
 export function forgetViewers(): void {
-  generation += 1
+  state.generation += 1
   shared.clear()
 }
 
@@ -108,7 +114,7 @@ export function viewerOf(req: PayloadRequest): Promise<Viewer> {
     cache.set(req, { user, viewer: known.viewer })
     return known.viewer
   }
-  const startedIn = generation
+  const startedIn = state.generation
   const viewer = computeViewer(req, user)
   cache.set(req, { user, viewer })
   if (key) {
@@ -118,7 +124,7 @@ export function viewerOf(req: PayloadRequest): Promise<Viewer> {
     const drop = () => {
       if (shared.get(key) === entry) shared.delete(key)
     }
-    viewer.then(() => generation !== startedIn && drop(), drop)
+    viewer.then(() => state.generation !== startedIn && drop(), drop)
   }
   return viewer
 }
