@@ -10,6 +10,7 @@
  */
 import type { Payload, PayloadRequest, TaskConfig, Where } from 'payload'
 import { storedDay, today } from '../collections/Documents/dates'
+import { forgetReadsEverywhere } from '../src/server/readCache'
 
 export const EFFECTIVE_STATUS_TASK = 'effective-status'
 const BATCH = 200
@@ -57,7 +58,11 @@ export async function promoteEffectiveDocuments(payload: Payload, { now = new Da
     // Done when the last batch was not full, or nothing in it could be changed (never loop forever).
     if (docs.length < BATCH || changedNow === 0) break
   }
-  if (changed > 0) payload.logger.info(`Đã chuyển ${changed} văn bản sang "Còn hiệu lực" (đến ngày hiệu lực).`)
+  if (changed > 0) {
+    payload.logger.info(`Đã chuyển ${changed} văn bản sang "Còn hiệu lực" (đến ngày hiệu lực).`)
+    // Written without hooks: the member site's copies of what changed go here (other processes: within 10 s).
+    forgetReadsEverywhere('content')
+  }
   return changed
 }
 

@@ -17,6 +17,7 @@ import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
 import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
 import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 import { capListSize } from '../hooks/capListSize'
+import { forgetContentAfterChange, forgetContentAfterDelete } from '../hooks/forgetReads'
 
 const NEWS_FILES: AttachmentField[] = [
   { name: 'cover', label: 'Ảnh đại diện', kinds: ['hinh-anh'] },
@@ -58,9 +59,9 @@ export const News: CollectionConfig = {
     beforeOperation: [capListSize, rememberDraftSave],
     beforeValidate: [issuedContentWorkflow({ one: 'tin' }), validateNews],
     beforeChange: [checkAttachments(NEWS_FILES)],
-    afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news')],
+    afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news'), forgetContentAfterChange],
     afterRead: [readerView],
-    afterDelete: [deleteAttachments, syncSearchAfterDelete('news'), removeOutputs('news')],
+    afterDelete: [deleteAttachments, syncSearchAfterDelete('news'), removeOutputs('news'), forgetContentAfterDelete],
   },
   fields: [
     { name: 'title', label: 'Tiêu đề', type: 'text', required: true, maxLength: 300 },

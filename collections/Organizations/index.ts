@@ -6,6 +6,7 @@ import { rebaseSubtree } from './hooks/rebaseSubtree'
 import { ORGANIZATION_KINDS } from './kinds'
 import { syncSearchAfterMove } from '../../search/hooks'
 import { forgetTreeCaches } from './hooks/forgetTreeCaches'
+import { forgetContentAfterChange, forgetContentAfterDelete } from '../hooks/forgetReads'
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -25,8 +26,8 @@ export const Organizations: CollectionConfig = {
   },
   hooks: {
     beforeChange: [maintainPath],
-    afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches],
-    afterDelete: [forgetTreeCaches],
+    afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches, forgetContentAfterChange],
+    afterDelete: [forgetTreeCaches, forgetContentAfterDelete],
     beforeDelete: [preventOrphans],
   },
   fields: [

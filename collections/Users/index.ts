@@ -9,6 +9,7 @@ import { guardScope } from './hooks/guardScope'
 import { processProfile } from './hooks/processProfile'
 import { revealCitizenId } from './hooks/revealCitizenId'
 import { capListSize } from '../hooks/capListSize'
+import { forgetAccountsAfterChange, forgetAccountsAfterDelete, forgetAccountsAfterLogout } from '../hooks/forgetReads'
 
 /** Accounts and Party member profiles (Điều 3.2a), registered by members and approved by their branch (Điều 5.5–5.6). */
 export const Users: CollectionConfig = {
@@ -43,7 +44,9 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [capListSize],
     beforeChange: [guardScope, processProfile],
-    afterChange: [auditChange],
+    afterChange: [auditChange, forgetAccountsAfterChange],
+    afterDelete: [forgetAccountsAfterDelete],
+    afterLogout: [forgetAccountsAfterLogout],
     beforeRead: [revealCitizenId, noteProfileView],
     afterOperation: [auditProfileViews],
   },

@@ -12,6 +12,7 @@ import { sendWebResponse, toWebRequest } from './http'
 import { closeDatabase } from './database'
 import { runMigrations } from './migrate'
 import { closeSearchEngine, startSearch } from './search'
+import { listenForSiblingChanges } from './readCache'
 import { onSiblingMessage } from './siblings'
 import { forgetTreeCopies } from '../../collections/Organizations/hooks/forgetTreeCaches'
 
@@ -48,6 +49,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
 
   // Another web process changed the organisation tree: this one's copies go too.
   const stopListening = onSiblingMessage('tree-changed', () => forgetTreeCopies(payload))
+  const stopListeningForReads = listenForSiblingChanges()
 
   const app = express()
   app.disable('x-powered-by')
@@ -116,6 +118,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       await drainSearchSyncs()
       await closeSearchEngine()
       stopListening()
+      stopListeningForReads()
       await closeDatabase(payload)
     })())
 

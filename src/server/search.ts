@@ -15,6 +15,7 @@ import type { Payload } from 'payload'
 import { createClient } from '@libsql/client'
 import { createSearchEngine, type SearchEngine } from '../../search'
 import { dataDir } from './runtime'
+import { forgetReads } from './readCache'
 
 export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
 
@@ -173,6 +174,8 @@ export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEA
     if (stopped) return
     sweeping = import('../../search/sync')
       .then(({ sweepScheduled }) => sweepScheduled(payload))
+      // Content whose time came is now readable: the member site's copies of lists go (each process sweeps).
+      .then((released) => released > 0 && forgetReads('content'))
       .catch((err) => log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
     await sweeping
     if (!stopped) timer = setTimeout(tick, sweepMs)

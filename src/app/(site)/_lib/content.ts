@@ -4,13 +4,14 @@
  * their branch. Reading state (saved, opened, listening position) is the member's own.
  */
 import { headers } from 'next/headers'
-import { createLocalReq, executeAuthStrategies, type Payload, type PayloadRequest, type Where } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 import { cache } from 'react'
 import { viewerOf } from '../../../../collections/Documents/publishing/viewer'
 import { organizations } from '../../../../search/organizations'
 import { scopeOf } from '../../../../search/scope'
+import { cachedRead } from '../../../server/readCache'
 import { searchEngine } from '../../../server/search'
-import { sitePayload } from './server'
+import { authenticate, sitePayload } from './server'
 
 export type Id = string | number
 export type User = Record<string, any> & { id: Id; collection?: string }
@@ -41,13 +42,12 @@ export type State = {
 
 /**
  * The signed-in account as Payload's auth strategies see it (with its collection), or null; once per
- * request. Only the strategies: `payload.auth()` would also work out the reader's permissions on every
+ * request (and kept between requests: `authenticate`). Only the strategies: `payload.auth()` would also work out the reader's permissions on every
  * collection, which no member page uses.
  */
 export const currentUser = cache(async (): Promise<User | null> => {
   const payload = await sitePayload()
-  const { user } = await executeAuthStrategies({ headers: await headers(), payload, canSetHeaders: false })
-  return (user as User | null) ?? null
+  return ((await authenticate({ headers: await headers(), payload })) as User | null) ?? null
 })
 
 export const isMember = (user: User | null) => !!user && (user.status === 'da-duyet' || !!user.systemAdmin)
@@ -64,6 +64,17 @@ const readRequest = cache(async (key: string, user: User | null): Promise<Payloa
 /** The reader's shared read request of this page render (see readRequest). */
 export const readerRequest = (user: User | null): Promise<PayloadRequest> => readRequest(user ? String(user.id) : '', user)
 
+/**
+ * Everything the read rules of documents, news and forwards look at (src/server/readCache.ts): the
+ * reader's viewer (their organisations and rights) without their id. Members of one branch with the same
+ * roles share it, so what one of them loaded serves the others.
+ */
+export async function audienceKey(user: User | null): Promise<string> {
+  if (!user) return 'khach'
+  const { id: _id, ...rights } = await viewerOf(await readerRequest(user))
+  return JSON.stringify(rights)
+}
+
 async function as(user: User | null) {
   return { overrideAccess: false as const, user: user ?? undefined, req: await readerRequest(user) }
 }
@@ -77,8 +88,7 @@ const DOC_LIST_SELECT = { number: true, title: true, documentType: true, issuer:
 const NEWS_LIST_SELECT = { title: true, summary: true, issuer: true, publishedAt: true } as const
 // Lists that show no page count read with `pagination: false` (their `limit` still holds): no count query.
 
-/** Newest documents and news the reader may read. */
-export async function latest(user: User | null, limit = 6) {
+async function loadLatest(user: User | null, limit: number) {
   const payload = await sitePayload()
   const [documents, news] = await Promise.all([
     payload.find({ collection: 'documents', ...(await as(user)), depth: 1, limit, pagination: false, sort: '-publishedAt', select: DOC_LIST_SELECT, populate: { organizations: { name: true } } }),
@@ -86,12 +96,23 @@ export async function latest(user: User | null, limit = 6) {
   ])
   return { documents: documents.docs as unknown as DocRow[], news: news.docs as unknown as NewsRow[] }
 }
+const sharedLatest = cachedRead({ kind: 'content', max: 5_000, key: (audience: string, _user: User | null, limit: number) => `${audience}|${limit}`, load: (_a, user, limit) => loadLatest(user, limit) })
+
+/** Newest documents and news the reader may read. */
+export async function latest(user: User | null, limit = 6) {
+  return sharedLatest(await audienceKey(user), user, limit)
+}
 
 export type ForwardRow = { id: Id; note?: string | null; deadline?: string | null; document: DocRow; organization?: { name?: string } | null }
 
 /** Documents forwarded to the reader's organisations, the nearest deadline first. */
 export async function forwardedToMe(user: User | null, limit = 5): Promise<ForwardRow[]> {
   if (!isMember(user)) return []
+  return sharedForwards(await audienceKey(user), user, limit)
+}
+const sharedForwards = cachedRead({ kind: 'content', max: 5_000, key: (audience: string, _user: User | null, limit: number) => `${audience}|${limit}`, load: (_a, user, limit) => loadForwards(user, limit) })
+
+async function loadForwards(user: User | null, limit: number): Promise<ForwardRow[]> {
   const payload = await sitePayload()
   const found = await payload.find({
     collection: 'forwards',
@@ -207,17 +228,25 @@ export async function libraryFacets(user: User | null): Promise<{ issuers: { id:
   }
 }
 
+const sharedItem = cachedRead({
+  kind: 'content',
+  max: 2_000,
+  key: (audience: string, _user: User | null, collection: 'documents' | 'news', id: string) => `${audience}|${collection}|${id}`,
+  load: async (_a, user, collection, id) => {
+    const payload = await sitePayload()
+    return (await payload.findByID({ collection, id, ...(await as(user)), depth: 1, disableErrors: true })) as Record<string, any> | null
+  },
+})
+
 /** One document under the reader's access (with the reader view: readable relations, forwards), or null. */
 export const oneDocument = cache(async (user: User | null, id: string): Promise<Record<string, any> | null> => {
   if (!/^[\w-]{1,40}$/.test(id)) return null
-  const payload = await sitePayload()
-  return (await payload.findByID({ collection: 'documents', id, ...(await as(user)), depth: 1, disableErrors: true })) as Record<string, any> | null
+  return sharedItem(await audienceKey(user), user, 'documents', id)
 })
 
 export const oneNews = cache(async (user: User | null, id: string): Promise<Record<string, any> | null> => {
   if (!/^[\w-]{1,40}$/.test(id)) return null
-  const payload = await sitePayload()
-  return (await payload.findByID({ collection: 'news', id, ...(await as(user)), depth: 1, disableErrors: true })) as Record<string, any> | null
+  return sharedItem(await audienceKey(user), user, 'news', id)
 })
 
 /**

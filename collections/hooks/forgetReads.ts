@@ -1,0 +1,36 @@
+/**
+ * A change to what members read drops the copies the member site keeps of it (src/server/readCache.ts):
+ * at once, and again once the request's transaction is over, so that a read in between cannot keep the
+ * old rows; in this process and in the server's other web processes.
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import { afterTransaction } from '../../search/sync'
+import { forgetReadsEverywhere, type ReadKind } from '../../src/server/readCache'
+
+function forget(kind: ReadKind, req: PayloadRequest): void {
+  const drop = () => forgetReadsEverywhere(kind)
+  drop()
+  void afterTransaction(req.payload, req).then(drop, drop)
+}
+
+/** Documents, news, forwards, the tree: what a page lists or shows. */
+export const forgetContentAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
+  forget('content', req)
+  return doc
+}
+export const forgetContentAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
+  forget('content', req)
+  return doc
+}
+
+/** Accounts: who a session token belongs to, their status and roles. */
+export const forgetAccountsAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
+  forget('accounts', req)
+  return doc
+}
+export const forgetAccountsAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
+  forget('accounts', req)
+  return doc
+}
+/** A signed-out session must stop working at once. */
+export const forgetAccountsAfterLogout = ({ req }: { req: PayloadRequest }): void => forget('accounts', req)
