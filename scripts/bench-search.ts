@@ -28,6 +28,7 @@ import { PUBLIC_AUDIENCE, type SearchDoc, type SearchQuery } from '../search/typ
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo'
 import { idsOnPath } from '../src/lib/org-tree/path'
 import { webProcessCount } from '../src/server/cluster'
+import { searchThreadCount } from '../search/threads'
 import { freePort, processTreeCpuSeconds, waitForWebProcesses } from '../tests/helpers/net'
 
 function option(name: string, fallback: number | string): string {
@@ -183,7 +184,7 @@ process.on('exit', cleanUp)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ')
-console.log(`Tải máy (load average 1/5/15 phút): ${load()} trên ${os.cpus().length} lõi; máy chủ: ${webProcessCount(webProcesses)} tiến trình web (WEB_PROCESSES=${webProcesses})`)
+console.log(`Tải máy (load average 1/5/15 phút): ${load()} trên ${os.cpus().length} lõi; máy chủ: ${webProcessCount(webProcesses)} tiến trình web (WEB_PROCESSES=${webProcesses}), ${searchThreadCount()} luồng tìm kiếm (SEARCH_THREADS)`)
 
 if (HTTP) {
   const first = await startServer()

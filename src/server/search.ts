@@ -14,6 +14,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { createClient } from '@libsql/client'
 import { createSearchEngine, type SearchEngine } from '../../search'
+import { searchThreadCount, ThreadedSearchEngine } from '../../search/threads'
 import { dataDir } from './runtime'
 import { forgetReads } from './readCache'
 
@@ -66,7 +67,9 @@ async function open(payload?: Payload): Promise<Opened> {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
   }
   const engine = await createSearchEngine({ ...process.env, SEARCH_DB_PATH: file })
-  return { engine, health }
+  // Searches on other threads (search/threads.ts), so that a query does not hold up the other requests.
+  const threads = searchThreadCount()
+  return { engine: threads > 0 ? new ThreadedSearchEngine(engine, file, threads, (m) => log(payload, 'warn', m)) : engine, health }
 }
 
 /** The engine of this process, opened (and its file checked) on first use. */

@@ -1,0 +1,158 @@
+/**
+ * Searches of the embedded engine on other threads. A full-text query is synchronous SQLite work (about
+ * 12 ms of CPU for a common word on 20,000 units); on the server's main thread it holds up every other
+ * request meanwhile, and it leaves the machine's other cores idle. Here `search` goes to the least busy
+ * of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main thread), each
+ * with its own read connection to the index file (WAL: readers never wait for the writer). Everything
+ * else — writes, rebuilds — stays with the main engine, so there is still one writer. A thread that
+ * fails to start or stops is replaced by the main thread for its queries (and restarted once a while).
+ * Answers are the same either way: the engine's own answer cache is keyed by the index's write counter,
+ * which every connection reads.
+ */
+import { existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { SearchDoc, SearchEngine, SearchQuery, SearchResult } from './types'
+import type { ThreadReply } from './thread'
+
+/**
+ * SEARCH_THREADS, or one thread per core (at most 4): the main thread mostly waits for them, and on this
+ * 2-core machine two threads answered 100 searches/s against 79 with one (bench:search, saturated).
+ */
+export function searchThreadCount(value = process.env.SEARCH_THREADS): number {
+  const raw = (value ?? '').trim()
+  if (raw === '') return Math.min(4, os.availableParallelism())
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`SEARCH_THREADS phải là một số nguyên từ 0 đến 16 (nhận được "${raw}").`)
+  return n
+}
+
+/** The thread's entry file, found from the project root (the Next bundle has no file of its own for it). */
+export const SEARCH_THREAD_BOOT = path.resolve(process.cwd(), 'search', 'thread-boot.mjs')
+
+const RESTART_AFTER_MS = 5000
+
+type Pending = { resolve: (r: SearchResult) => void; reject: (e: Error) => void; query: SearchQuery }
+
+class SearchThread {
+  private worker?: Worker
+  private ready = false
+  private pending = new Map<number, Pending>()
+  private nextId = 1
+  private stopped = false
+  private failedAt = 0
+
+  constructor(
+    private readonly boot: string,
+    private readonly file: string,
+    private readonly fallback: SearchEngine,
+    private readonly log: (msg: string) => void,
+  ) {
+    this.start()
+  }
+
+  get busy(): number {
+    return this.pending.size
+  }
+
+  get usable(): boolean {
+    if (!this.ready && !this.worker && !this.stopped && Date.now() - this.failedAt > RESTART_AFTER_MS) this.start()
+    return this.ready
+  }
+
+  private start() {
+    const worker = new Worker(this.boot, { workerData: { path: this.file } })
+    worker.unref()
+    this.worker = worker
+    worker.on('message', (reply: ThreadReply) => {
+      if ('ready' in reply) this.ready = true
+      else if ('failed' in reply) this.fail(`không mở được chỉ mục: ${reply.failed}`)
+      else {
+        const p = this.pending.get(reply.id)
+        if (!p) return
+        this.pending.delete(reply.id)
+        if (reply.error !== undefined) p.reject(new Error(reply.error))
+        else p.resolve(reply.result as SearchResult)
+      }
+    })
+    worker.on('error', (err) => this.fail(err.message))
+    worker.on('exit', (code) => {
+      if (!this.stopped) this.fail(`luồng đã dừng (mã ${code})`)
+    })
+  }
+
+  /** The thread is gone: its queries are answered on the main thread. */
+  private fail(reason: string) {
+    if (this.worker === undefined) return
+    if (!this.stopped) this.log(`Tìm kiếm: luồng tìm kiếm lỗi (${reason}); truy vấn chạy trên luồng chính.`)
+    const worker = this.worker
+    this.worker = undefined
+    this.ready = false
+    this.failedAt = Date.now()
+    void worker.terminate().catch(() => undefined)
+    for (const [, p] of this.pending) this.fallback.search(p.query).then(p.resolve, p.reject)
+    this.pending.clear()
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    const id = this.nextId++
+    return new Promise<SearchResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, query })
+      this.worker!.postMessage({ id, query })
+    })
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    const worker = this.worker
+    this.worker = undefined
+    this.ready = false
+    for (const [, p] of this.pending) this.fallback.search(p.query).then(p.resolve, p.reject)
+    this.pending.clear()
+    await worker?.terminate().catch(() => undefined)
+  }
+}
+
+/** `main` with its searches spread over `threads` threads reading `file` (the same index). */
+export class ThreadedSearchEngine implements SearchEngine {
+  private readonly threads: SearchThread[]
+
+  constructor(
+    private readonly main: SearchEngine,
+    file: string,
+    threads: number,
+    log: (msg: string) => void = (m) => console.error(m),
+    boot = SEARCH_THREAD_BOOT,
+  ) {
+    this.threads = existsSync(boot) ? Array.from({ length: threads }, () => new SearchThread(boot, file, main, log)) : []
+  }
+
+  /** Threads ready to answer (for tests and diagnostics). */
+  get readyThreads(): number {
+    return this.threads.filter((t) => t.usable).length
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    let best: SearchThread | undefined
+    for (const t of this.threads) if (t.usable && (!best || t.busy < best.busy)) best = t
+    return best ? best.search(query) : this.main.search(query)
+  }
+
+  index(docs: readonly SearchDoc[]): Promise<void> {
+    return this.main.index(docs)
+  }
+  remove(ids: readonly string[]): Promise<void> {
+    return this.main.remove(ids)
+  }
+  reindexAll(docs: Iterable<SearchDoc> | AsyncIterable<SearchDoc>): Promise<number> {
+    return this.main.reindexAll(docs)
+  }
+  clear(): Promise<void> {
+    return this.main.clear()
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.stop()))
+    await this.main.close()
+  }
+}

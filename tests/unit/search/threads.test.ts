@@ -1,0 +1,105 @@
+/**
+ * Searches on other threads (search/threads.ts): real worker threads reading the same index file as the
+ * main engine give the same answers, see the main engine's writes at once, and a thread that cannot
+ * start leaves its queries to the main thread.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { EmbeddedSearchEngine } from '../../../search/embedded'
+import { searchThreadCount, ThreadedSearchEngine } from '../../../search/threads'
+import { PUBLIC_AUDIENCE, type SearchEngine, type SearchQuery } from '../../../search/types'
+import { corpus } from './contract'
+
+let dir: string
+let file: string
+let main: EmbeddedSearchEngine
+
+/** The main engine, counting the searches it answers itself. */
+function counted(engine: SearchEngine) {
+  let searches = 0
+  const wrapper: SearchEngine = {
+    search: (q) => ((searches += 1), engine.search(q)),
+    index: (d) => engine.index(d),
+    remove: (ids) => engine.remove(ids),
+    reindexAll: (d) => engine.reindexAll(d),
+    clear: () => engine.clear(),
+    close: async () => undefined,
+  }
+  return { wrapper, searches: () => searches }
+}
+
+const until = async (ok: () => boolean, ms = 30_000) => {
+  const end = Date.now() + ms
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('hết thời gian chờ')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+const scope = { audience: [PUBLIC_AUDIENCE] }
+const QUERIES: SearchQuery[] = [
+  { text: 'quy dinh 339', scope },
+  { text: 'đảng viên', sort: 'newest', scope },
+  { text: 'sổ tay', filters: { kind: 'document' }, scope },
+  { text: '', scope },
+]
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-threads-'))
+  file = path.join(dir, 'search.db')
+  main = await EmbeddedSearchEngine.open({ path: file, resultCache: 0 })
+  await main.index(corpus)
+})
+afterAll(async () => {
+  await main.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+it('a search thread answers exactly as the main engine does, and sees its writes at once', async () => {
+  const { wrapper, searches } = counted(main)
+  const threaded = new ThreadedSearchEngine(wrapper, file, 2)
+  try {
+    await until(() => threaded.readyThreads === 2)
+    for (const q of QUERIES) expect(await threaded.search(q)).toEqual(await main.search(q))
+    expect((await main.search(QUERIES[0])).total).toBeGreaterThan(0)
+    expect(searches()).toBe(0) // every search above ran on a thread
+    const unit = { id: 'moi-1', kind: 'document' as const, title: 'Thông báo về zuvremat', audience: [PUBLIC_AUDIENCE], sections: [{ text: 'Nội dung zuvremat.' }] }
+    await threaded.index([unit])
+    expect((await threaded.search({ text: 'zuvremat', scope })).hits.map((h) => h.id)).toEqual(['moi-1'])
+    await threaded.remove(['moi-1'])
+    expect((await threaded.search({ text: 'zuvremat', scope })).total).toBe(0)
+    // Several at once are spread over the threads and all answered.
+    const many = await Promise.all(Array.from({ length: 20 }, (_, i) => threaded.search(QUERIES[i % QUERIES.length])))
+    expect(many.map((r) => r.total)).toEqual(await Promise.all(Array.from({ length: 20 }, (_, i) => main.search(QUERIES[i % QUERIES.length]).then((r) => r.total))))
+    expect(searches()).toBe(0)
+  } finally {
+    await threaded.close()
+  }
+})
+
+it('a thread that cannot start leaves its searches to the main thread, with a message in Vietnamese', async () => {
+  const broken = path.join(dir, 'broken-boot.mjs')
+  writeFileSync(broken, "throw new Error('không khởi động được')\n")
+  const { wrapper, searches } = counted(main)
+  const messages: string[] = []
+  const threaded = new ThreadedSearchEngine(wrapper, file, 1, (m) => messages.push(m), broken)
+  try {
+    await until(() => messages.length > 0)
+    expect(messages[0]).toMatch(/luồng tìm kiếm lỗi/)
+    expect(threaded.readyThreads).toBe(0)
+    expect(await threaded.search(QUERIES[0])).toEqual(await main.search(QUERIES[0]))
+    expect(searches()).toBe(1)
+  } finally {
+    await threaded.close()
+  }
+})
+
+it('SEARCH_THREADS: a number from 0 to 16, or one per core (at most 4) by default', () => {
+  expect(searchThreadCount('0')).toBe(0)
+  expect(searchThreadCount('3')).toBe(3)
+  expect(searchThreadCount('')).toBe(Math.min(4, os.availableParallelism()))
+  expect(() => searchThreadCount('nhiều')).toThrow(/SEARCH_THREADS/)
+  expect(() => searchThreadCount('-1')).toThrow(/SEARCH_THREADS/)
+})
