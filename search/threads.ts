@@ -116,26 +116,31 @@ class SearchThread {
 
 /** `main` with its searches spread over `threads` threads reading `file` (the same index). */
 export class ThreadedSearchEngine implements SearchEngine {
-  private readonly threads: SearchThread[]
+  private threads: SearchThread[] | undefined
 
   constructor(
     private readonly main: SearchEngine,
-    file: string,
-    threads: number,
-    log: (msg: string) => void = (m) => console.error(m),
-    boot = SEARCH_THREAD_BOOT,
-  ) {
-    this.threads = existsSync(boot) ? Array.from({ length: threads }, () => new SearchThread(boot, file, main, log)) : []
+    private readonly file: string,
+    private readonly count: number,
+    private readonly log: (msg: string) => void = (m) => console.error(m),
+    private readonly boot = SEARCH_THREAD_BOOT,
+  ) {}
+
+  /** The threads, started on the first search (a process that only writes, like a worker, starts none). */
+  private started(): SearchThread[] {
+    this.threads ??= existsSync(this.boot) ? Array.from({ length: this.count }, () => new SearchThread(this.boot, this.file, this.main, this.log)) : []
+    return this.threads
   }
 
-  /** Threads ready to answer (for tests and diagnostics). */
+  /** Threads ready to answer (for tests and diagnostics); starts them. */
   get readyThreads(): number {
-    return this.threads.filter((t) => t.usable).length
+    return this.started().filter((t) => t.usable).length
   }
 
   search(query: SearchQuery): Promise<SearchResult> {
     let best: SearchThread | undefined
-    for (const t of this.threads) if (t.usable && (!best || t.busy < best.busy)) best = t
+    this.started()
+    for (const t of this.threads!) if (t.usable && (!best || t.busy < best.busy)) best = t
     return best ? best.search(query) : this.main.search(query)
   }
 
@@ -152,7 +157,7 @@ export class ThreadedSearchEngine implements SearchEngine {
     return this.main.clear()
   }
   async close(): Promise<void> {
-    await Promise.all(this.threads.map((t) => t.stop()))
+    await Promise.all((this.threads ?? []).map((t) => t.stop()))
     await this.main.close()
   }
 }

@@ -86,6 +86,7 @@ it('a thread that cannot start leaves its searches to the main thread, with a me
   const messages: string[] = []
   const threaded = new ThreadedSearchEngine(wrapper, file, 1, (m) => messages.push(m), broken)
   try {
+    expect(threaded.readyThreads).toBe(0) // started on first use
     await until(() => messages.length > 0)
     expect(messages[0]).toMatch(/luồng tìm kiếm lỗi/)
     expect(threaded.readyThreads).toBe(0)
