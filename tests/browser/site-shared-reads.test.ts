@@ -7,6 +7,7 @@
  *    documents that member may read — nothing another member's copy holds;
  *  - a document published for one branch shows on that branch's home page and opens at the very next
  *    request, and nowhere else; deleted, it goes from both at the next request;
+ *  - what each member has opened is their own: the home page marks unread exactly what they have not opened;
  *  - a session that signs out stops working on the site at the next request.
  */
 import { jest } from '@jest/globals'
@@ -105,6 +106,21 @@ suite('the member site’s shared reads', () => {
     expect((await api(`/api/documents/${id}`, secretary, { method: 'DELETE' })).status).toBe(200)
     expect(await homeList(reader)).not.toContain(id)
     expect((await page(`/van-ban/${id}`, reader)).status).toBe(404)
+  })
+
+  it('the home page marks unread exactly the documents and news the member has not opened (their own state, never kept)', async () => {
+    const token = tokens.get('dangvien.thanhhoa')!
+    const unread = async () => {
+      const main = (await page('/', token)).html.split('</main>')[0]
+      return new Set([...main.matchAll(/href="\/(van-ban|tin-tuc)\/([^"#]+)"><span class="badge new">/g)].map((m) => `${m[1]}/${m[2]}`))
+    }
+    const before = await unread()
+    const doc = [...before].find((k) => k.startsWith('van-ban/'))
+    const news = [...before].find((k) => k.startsWith('tin-tuc/'))
+    expect(doc && news).toBeTruthy()
+    expect((await page(`/${doc}`, token)).status).toBe(200)
+    expect((await page(`/${news}`, token)).status).toBe(200)
+    expect([...(await unread())].sort()).toEqual([...before].filter((k) => k !== doc && k !== news).sort())
   })
 
   it('a session that signs out stops working on the site at the next request', async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { DocumentList, NewsList } from './_components/lists'
-import { continueListening, currentUser, forwardedToMe, isMember, latest, savedDocuments, statesFor } from './_lib/content'
+import { continueListening, currentUser, forwardedToMe, isMember, itemStates, latest, savedDocuments } from './_lib/content'
 import { day, daysUntil, duration } from './_lib/labels'
 
 export const metadata: Metadata = { title: { absolute: 'Sổ tay đảng viên điện tử' } }
@@ -45,10 +45,7 @@ export default async function HomePage() {
     )
   }
   const [fresh, forwards, listening, saved] = await Promise.all([latest(user, 8), forwardedToMe(user), continueListening(user), savedDocuments(user, 5)])
-  const [docStates, newsStates] = await Promise.all([
-    statesFor(user, 'documents', fresh.documents.map((d) => d.id)),
-    statesFor(user, 'news', fresh.news.map((n) => n.id)),
-  ])
+  const { documents: docStates, news: newsStates } = await itemStates(user, { documents: fresh.documents.map((d) => d.id), news: fresh.news.map((n) => n.id) })
   const unread = fresh.documents.filter((d) => !docStates.get(String(d.id))?.openedAt).length + fresh.news.filter((n) => !newsStates.get(String(n.id))?.openedAt).length
   return (
     <>

@@ -127,13 +127,26 @@ async function loadForwards(user: User | null, limit: number): Promise<ForwardRo
   return (found.docs as any[]).filter((f) => f.document && typeof f.document === 'object') as ForwardRow[]
 }
 
+/** The reader's rows of reading state for these documents and news items (by item id), in one query. */
+export async function itemStates(user: User | null, ids: { documents?: Id[]; news?: Id[] }): Promise<{ documents: Map<string, State>; news: Map<string, State> }> {
+  const documents = new Map<string, State>()
+  const news = new Map<string, State>()
+  const or: Where[] = []
+  if (ids.documents?.length) or.push({ document: { in: ids.documents } })
+  if (ids.news?.length) or.push({ news: { in: ids.news } })
+  if (!user || or.length === 0) return { documents, news }
+  const payload = await sitePayload()
+  const found = await payload.find({ collection: 'reading-state', ...(await as(user)), depth: 0, pagination: false, where: { or } })
+  for (const row of found.docs as unknown as State[]) {
+    if (row.document != null) documents.set(String(idOf(row.document)), row)
+    if (row.news != null) news.set(String(idOf(row.news)), row)
+  }
+  return { documents, news }
+}
+
 /** The reader's rows of reading state for these items (by item id). */
 export async function statesFor(user: User | null, collection: 'documents' | 'news', ids: Id[]): Promise<Map<string, State>> {
-  if (!user || ids.length === 0) return new Map()
-  const payload = await sitePayload()
-  const field = collection === 'documents' ? 'document' : 'news'
-  const found = await payload.find({ collection: 'reading-state', ...(await as(user)), depth: 0, pagination: false, where: { [field]: { in: ids } } })
-  return new Map((found.docs as unknown as State[]).map((s) => [String(idOf(s[field])), s]))
+  return (await itemStates(user, { [collection]: ids }))[collection]
 }
 
 /** Documents the reader was listening to, most recent first, with where they stopped. */
