@@ -12,7 +12,7 @@ import { forbidden, invalid, type FieldError } from './publishing/errors'
 import type { Viewer } from './publishing/audience'
 import { organsUnder, viewerOf } from './publishing/viewer'
 import { organization } from './publishing/workflow'
-import { forgetContentAfterChange, forgetContentAfterDelete } from '../hooks/forgetReads'
+import { forgetContent } from '../hooks/forgetReads'
 
 type Doc = { id: string | number; number?: string | null; title?: string; issuer?: unknown; issuerPath?: string | null; _status?: string; publishAt?: string | null }
 
@@ -112,7 +112,7 @@ export const Forwards: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: canReadForwards, create: canCreateForwards, update: canChangeForwards, delete: canChangeForwards },
-  hooks: { beforeChange: [checkForward], afterChange: [forgetContentAfterChange], afterDelete: [forgetContentAfterDelete] },
+  hooks: { beforeChange: [checkForward], afterChange: [forgetContent.afterChange], afterDelete: [forgetContent.afterDelete] },
   fields: [
     { name: 'document', label: 'Văn bản', type: 'relationship', relationTo: 'documents', required: true, index: true },
     {

@@ -16,7 +16,7 @@ import { validateDocument } from './validate'
 import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
 import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
 import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
-import { forgetContentAfterChange, forgetContentAfterDelete } from '../hooks/forgetReads'
+import { forgetContent } from '../hooks/forgetReads'
 
 export const Documents: CollectionConfig = {
   slug: 'documents',
@@ -36,10 +36,10 @@ export const Documents: CollectionConfig = {
     // Rights first: nothing about another organisation's documents is revealed by a validation message.
     beforeValidate: [issuedContentWorkflow({ one: 'văn bản' }), validateDocument],
     beforeChange: [checkAttachments(DOCUMENT_FILES), checkRelations, keepOwnStatus],
-    afterChange: [syncAttachments(DOCUMENT_FILES), applyRelationEffects, syncSearchAfterChange('documents'), queuePipeline('documents'), forgetContentAfterChange],
+    afterChange: [syncAttachments(DOCUMENT_FILES), applyRelationEffects, syncSearchAfterChange('documents'), queuePipeline('documents'), forgetContent.afterChange],
     afterRead: [documentReaderView],
     beforeDelete: [deleteForwardsOf],
-    afterDelete: [deleteAttachments, releaseRelationEffects, syncSearchAfterDelete('documents'), removeOutputs('documents'), forgetContentAfterDelete],
+    afterDelete: [deleteAttachments, releaseRelationEffects, syncSearchAfterDelete('documents'), removeOutputs('documents'), forgetContent.afterDelete],
   },
   endpoints: pipelineEndpoints('documents'),
   fields: documentFields,

@@ -17,7 +17,7 @@ import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
 import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
 import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 import { capListSize } from '../hooks/capListSize'
-import { forgetContentAfterChange, forgetContentAfterDelete } from '../hooks/forgetReads'
+import { forgetContent } from '../hooks/forgetReads'
 
 const NEWS_FILES: AttachmentField[] = [
   { name: 'cover', label: 'Ảnh đại diện', kinds: ['hinh-anh'] },
@@ -59,9 +59,9 @@ export const News: CollectionConfig = {
     beforeOperation: [capListSize, rememberDraftSave],
     beforeValidate: [issuedContentWorkflow({ one: 'tin' }), validateNews],
     beforeChange: [checkAttachments(NEWS_FILES)],
-    afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news'), forgetContentAfterChange],
+    afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news'), forgetContent.afterChange],
     afterRead: [readerView],
-    afterDelete: [deleteAttachments, syncSearchAfterDelete('news'), removeOutputs('news'), forgetContentAfterDelete],
+    afterDelete: [deleteAttachments, syncSearchAfterDelete('news'), removeOutputs('news'), forgetContent.afterDelete],
   },
   fields: [
     { name: 'title', label: 'Tiêu đề', type: 'text', required: true, maxLength: 300 },

@@ -6,7 +6,7 @@ import { rebaseSubtree } from './hooks/rebaseSubtree'
 import { ORGANIZATION_KINDS } from './kinds'
 import { syncSearchAfterMove } from '../../search/hooks'
 import { forgetTreeCaches } from './hooks/forgetTreeCaches'
-import { forgetContentAfterChange, forgetContentAfterDelete } from '../hooks/forgetReads'
+import { forgetContent } from '../hooks/forgetReads'
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -26,8 +26,8 @@ export const Organizations: CollectionConfig = {
   },
   hooks: {
     beforeChange: [maintainPath],
-    afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches, forgetContentAfterChange],
-    afterDelete: [forgetTreeCaches, forgetContentAfterDelete],
+    afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches, forgetContent.afterChange],
+    afterDelete: [forgetTreeCaches, forgetContent.afterDelete],
     beforeDelete: [preventOrphans],
   },
   fields: [

@@ -9,7 +9,7 @@ import { guardScope } from './hooks/guardScope'
 import { processProfile } from './hooks/processProfile'
 import { revealCitizenId } from './hooks/revealCitizenId'
 import { capListSize } from '../hooks/capListSize'
-import { forgetAccountsAfterChange, forgetAccountsAfterDelete, forgetAccountsAfterLogout } from '../hooks/forgetReads'
+import { forgetAccounts, forgetAccountsAfterLogout } from '../hooks/forgetReads'
 
 /** Accounts and Party member profiles (Điều 3.2a), registered by members and approved by their branch (Điều 5.5–5.6). */
 export const Users: CollectionConfig = {
@@ -44,8 +44,8 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [capListSize],
     beforeChange: [guardScope, processProfile],
-    afterChange: [auditChange, forgetAccountsAfterChange],
-    afterDelete: [forgetAccountsAfterDelete],
+    afterChange: [auditChange, forgetAccounts.afterChange],
+    afterDelete: [forgetAccounts.afterDelete],
     afterLogout: [forgetAccountsAfterLogout],
     beforeRead: [revealCitizenId, noteProfileView],
     afterOperation: [auditProfileViews],

@@ -13,24 +13,20 @@ function forget(kind: ReadKind, req: PayloadRequest): void {
   void afterTransaction(req.payload, req).then(drop, drop)
 }
 
-/** Documents, news, forwards, the tree: what a page lists or shows. */
-export const forgetContentAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
-  forget('content', req)
-  return doc
-}
-export const forgetContentAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
-  forget('content', req)
-  return doc
+/** The afterChange and afterDelete hooks that drop the copies of `kind`. */
+function forgetting(kind: ReadKind): { afterChange: CollectionAfterChangeHook; afterDelete: CollectionAfterDeleteHook } {
+  const hook = <T>({ doc, req }: { doc: T; req: PayloadRequest }): T => {
+    forget(kind, req)
+    return doc
+  }
+  return { afterChange: hook, afterDelete: hook }
 }
 
+/** Documents, news, forwards, the tree: what a page lists or shows. */
+export const forgetContent = forgetting('content')
+
 /** Accounts: who a session token belongs to, their status and roles. */
-export const forgetAccountsAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
-  forget('accounts', req)
-  return doc
-}
-export const forgetAccountsAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
-  forget('accounts', req)
-  return doc
-}
+export const forgetAccounts = forgetting('accounts')
+
 /** A signed-out session must stop working at once. */
 export const forgetAccountsAfterLogout = ({ req }: { req: PayloadRequest }): void => forget('accounts', req)
