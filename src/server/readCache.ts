@@ -12,6 +12,7 @@
  * READ_CACHE_TTL_MS=0 turns the copies off. What a copy holds is shared: callers never change it.
  */
 import { onSiblingMessage, tellSiblings, type SiblingMessage } from './siblings'
+import { processShared } from './processShared'
 
 /** What a copy depends on: the published content (documents, news, forwards, the tree) or the accounts. */
 export type ReadKind = 'content' | 'accounts'
@@ -21,11 +22,8 @@ const MESSAGES: Record<ReadKind, SiblingMessage> = { content: 'content-changed',
 type Entry = { value: Promise<unknown>; expires: number }
 type Store = { kind: ReadKind; max: number; entries: Map<string, Entry> }
 
-/**
- * On globalThis: the Next bundle carries its own copy of this module, and the collections' hooks (loaded
- * by server.ts) another; both must see the same copies.
- */
-const stores: Set<Store> = ((globalThis as Record<symbol, unknown>)[Symbol.for('sotay.readCache')] ??= new Set<Store>()) as Set<Store>
+/** The same for the Next bundle's copy of this module and the hooks' (./processShared). */
+const stores = processShared('readCache', () => new Set<Store>())
 
 export const readCacheTtlMs = (): number => {
   const raw = Number(process.env.READ_CACHE_TTL_MS ?? 10_000)

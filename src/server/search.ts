@@ -17,19 +17,18 @@ import { createSearchEngine, type SearchEngine } from '../../search'
 import { searchThreadCount, ThreadedSearchEngine } from '../../search/threads'
 import { dataDir } from './runtime'
 import { forgetReads } from './readCache'
+import { processShared } from './processShared'
 
 export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
 
 type Opened = { engine: SearchEngine; health: 'ok' | 'missing' | 'corrupt' }
 
 /**
- * One engine and one write queue per process, kept on globalThis: the member site's server bundle holds
+ * One engine and one write queue per process (./processShared): the member site's server bundle holds
  * its own copy of this module, and it must use the server's engine (one connection, one writer, one
  * file check), not open a second one.
  */
-const shared: { opened?: Promise<Opened>; writes: Promise<unknown> } = ((globalThis as Record<symbol, unknown>)[Symbol.for('sotay.search')] ??= {
-  writes: Promise.resolve(),
-}) as { opened?: Promise<Opened>; writes: Promise<unknown> }
+const shared = processShared<{ opened?: Promise<Opened>; writes: Promise<unknown> }>('search', () => ({ writes: Promise.resolve() }))
 
 export const usingMeilisearch = (): boolean => !!process.env.MEILI_HOST?.trim()
 

@@ -12,6 +12,7 @@ import type { PayloadRequest } from 'payload'
 import { editorOrgIds, isApproved, isSystemAdmin, leadershipOrgIds, refId, type Account } from '../../../src/lib/member/roles'
 import { idsOnPath } from '../../../src/lib/org-tree/path'
 import { ANONYMOUS, type Viewer } from './audience'
+import { processShared } from '../../../src/server/processShared'
 
 /** Organisation kinds that act for their parent committee. */
 export const ORGAN_KINDS = ['co-quan-trung-uong', 'co-quan-tham-muu'] as const
@@ -30,14 +31,11 @@ const cache = new WeakMap<object, { user: unknown; viewer: Promise<Viewer> }>()
 const VIEWER_TTL_MS = 10_000
 const MAX_SHARED = 20_000
 /**
- * On globalThis, with the generation bumped by every change of the tree (a viewer computed across one is
- * not shared): the member site's Next bundle carries its own copy of this module, and a change seen by
- * the collections' hooks must reach its viewers too.
+ * The shared viewers, and a generation bumped by every change of the tree (a viewer computed across one
+ * is not shared); one per process, so that a change seen by the hooks reaches the member site's copy of
+ * this module too (src/server/processShared.ts).
  */
-const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('sotay.viewers')] ??= {
-  shared: new Map<string, { viewer: Promise<Viewer>; expires: number }>(),
-  generation: 0,
-}) as { shared: Map<string, { viewer: Promise<Viewer>; expires: number }>; generation: number }
+const state = processShared('viewers', () => ({ shared: new Map<string, { viewer: Promise<Viewer>; expires: number }>(), generation: 0 }))
 const shared = state.shared
 
 /** Drops every shared viewer (the organisation tree changed). */
