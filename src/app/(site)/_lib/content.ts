@@ -42,8 +42,8 @@ export type State = {
 
 /**
  * The signed-in account as Payload's auth strategies see it (with its collection), or null; once per
- * request (and kept between requests: `authenticate`). Only the strategies: `payload.auth()` would also work out the reader's permissions on every
- * collection, which no member page uses.
+ * request (and kept between requests: `authenticate`). Only the strategies: `payload.auth()` would also
+ * work out the reader's permissions on every collection, which no member page uses.
  */
 export const currentUser = cache(async (): Promise<User | null> => {
   const payload = await sitePayload()
@@ -75,6 +75,15 @@ export async function audienceKey(user: User | null): Promise<string> {
   return JSON.stringify(rights)
 }
 
+/**
+ * `load` (a read under the reader's access) with its answers kept per audience and arguments, shared by
+ * every reader of that audience (src/server/readCache.ts).
+ */
+function perAudience<A extends (string | number)[], T>(max: number, load: (user: User | null, ...args: A) => Promise<T>) {
+  const read = cachedRead({ kind: 'content', max, key: (audience: string, _user: User | null, ...args: A) => [audience, ...args].join('|'), load: (_audience, user, ...args) => load(user, ...args) })
+  return async (user: User | null, ...args: A): Promise<T> => read(await audienceKey(user), user, ...args)
+}
+
 async function as(user: User | null) {
   return { overrideAccess: false as const, user: user ?? undefined, req: await readerRequest(user) }
 }
@@ -88,31 +97,27 @@ const DOC_LIST_SELECT = { number: true, title: true, documentType: true, issuer:
 const NEWS_LIST_SELECT = { title: true, summary: true, issuer: true, publishedAt: true } as const
 // Lists that show no page count read with `pagination: false` (their `limit` still holds): no count query.
 
-async function loadLatest(user: User | null, limit: number) {
+const sharedLatest = perAudience(5_000, async (user, limit: number) => {
   const payload = await sitePayload()
   const [documents, news] = await Promise.all([
     payload.find({ collection: 'documents', ...(await as(user)), depth: 1, limit, pagination: false, sort: '-publishedAt', select: DOC_LIST_SELECT, populate: { organizations: { name: true } } }),
     payload.find({ collection: 'news', ...(await as(user)), depth: 1, limit: Math.min(limit, 4), pagination: false, sort: '-publishedAt', select: NEWS_LIST_SELECT, populate: { organizations: { name: true } } }),
   ])
   return { documents: documents.docs as unknown as DocRow[], news: news.docs as unknown as NewsRow[] }
-}
-const sharedLatest = cachedRead({ kind: 'content', max: 5_000, key: (audience: string, _user: User | null, limit: number) => `${audience}|${limit}`, load: (_a, user, limit) => loadLatest(user, limit) })
+})
 
 /** Newest documents and news the reader may read. */
-export async function latest(user: User | null, limit = 6) {
-  return sharedLatest(await audienceKey(user), user, limit)
-}
+export const latest = (user: User | null, limit = 6) => sharedLatest(user, limit)
 
 export type ForwardRow = { id: Id; note?: string | null; deadline?: string | null; document: DocRow; organization?: { name?: string } | null }
 
 /** Documents forwarded to the reader's organisations, the nearest deadline first. */
 export async function forwardedToMe(user: User | null, limit = 5): Promise<ForwardRow[]> {
   if (!isMember(user)) return []
-  return sharedForwards(await audienceKey(user), user, limit)
+  return sharedForwards(user, limit)
 }
-const sharedForwards = cachedRead({ kind: 'content', max: 5_000, key: (audience: string, _user: User | null, limit: number) => `${audience}|${limit}`, load: (_a, user, limit) => loadForwards(user, limit) })
 
-async function loadForwards(user: User | null, limit: number): Promise<ForwardRow[]> {
+const sharedForwards = perAudience(5_000, async (user, limit: number): Promise<ForwardRow[]> => {
   const payload = await sitePayload()
   const found = await payload.find({
     collection: 'forwards',
@@ -125,7 +130,7 @@ async function loadForwards(user: User | null, limit: number): Promise<ForwardRo
     populate: { documents: { number: true, title: true }, organizations: { name: true } },
   })
   return (found.docs as any[]).filter((f) => f.document && typeof f.document === 'object') as ForwardRow[]
-}
+})
 
 /** The reader's rows of reading state for these documents and news items (by item id), in one query. */
 export async function itemStates(user: User | null, ids: { documents?: Id[]; news?: Id[] }): Promise<{ documents: Map<string, State>; news: Map<string, State> }> {
@@ -241,25 +246,20 @@ export async function libraryFacets(user: User | null): Promise<{ issuers: { id:
   }
 }
 
-const sharedItem = cachedRead({
-  kind: 'content',
-  max: 2_000,
-  key: (audience: string, _user: User | null, collection: 'documents' | 'news', id: string) => `${audience}|${collection}|${id}`,
-  load: async (_a, user, collection, id) => {
-    const payload = await sitePayload()
-    return (await payload.findByID({ collection, id, ...(await as(user)), depth: 1, disableErrors: true })) as Record<string, any> | null
-  },
+const sharedItem = perAudience(2_000, async (user, collection: 'documents' | 'news', id: string) => {
+  const payload = await sitePayload()
+  return (await payload.findByID({ collection, id, ...(await as(user)), depth: 1, disableErrors: true })) as Record<string, any> | null
 })
 
 /** One document under the reader's access (with the reader view: readable relations, forwards), or null. */
 export const oneDocument = cache(async (user: User | null, id: string): Promise<Record<string, any> | null> => {
   if (!/^[\w-]{1,40}$/.test(id)) return null
-  return sharedItem(await audienceKey(user), user, 'documents', id)
+  return sharedItem(user, 'documents', id)
 })
 
 export const oneNews = cache(async (user: User | null, id: string): Promise<Record<string, any> | null> => {
   if (!/^[\w-]{1,40}$/.test(id)) return null
-  return sharedItem(await audienceKey(user), user, 'news', id)
+  return sharedItem(user, 'news', id)
 })
 
 /**
