@@ -2,8 +2,8 @@
  * Searches of the embedded engine on other threads. A full-text query is synchronous SQLite work (about
  * 12 ms of CPU for a common word on 20,000 units); on the server's main thread it holds up every other
  * request meanwhile, and it leaves the machine's other cores idle. Here `search` goes to the least busy
- * of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main thread), each
- * with its own read connection to the index file (WAL: readers never wait for the writer). Everything
+ * of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main thread), each with its
+ * own read connection to the index file (WAL: readers never wait for the writer). Everything
  * else — writes, rebuilds — stays with the main engine, so there is still one writer. A thread that
  * fails to start or stops is replaced by the main thread for its queries (and restarted once a while).
  * Answers are the same either way: the engine's own answer cache is keyed by the index's write counter,
@@ -91,6 +91,11 @@ class SearchThread {
     this.ready = false
     this.failedAt = Date.now()
     void worker.terminate().catch(() => undefined)
+    this.handBack()
+  }
+
+  /** Queries sent and not answered go to the main thread. */
+  private handBack() {
     for (const [, p] of this.pending) this.fallback.search(p.query).then(p.resolve, p.reject)
     this.pending.clear()
   }
@@ -108,8 +113,7 @@ class SearchThread {
     const worker = this.worker
     this.worker = undefined
     this.ready = false
-    for (const [, p] of this.pending) this.fallback.search(p.query).then(p.resolve, p.reject)
-    this.pending.clear()
+    this.handBack()
     await worker?.terminate().catch(() => undefined)
   }
 }
@@ -139,8 +143,7 @@ export class ThreadedSearchEngine implements SearchEngine {
 
   search(query: SearchQuery): Promise<SearchResult> {
     let best: SearchThread | undefined
-    this.started()
-    for (const t of this.threads!) if (t.usable && (!best || t.busy < best.busy)) best = t
+    for (const t of this.started()) if (t.usable && (!best || t.busy < best.busy)) best = t
     return best ? best.search(query) : this.main.search(query)
   }
 
