@@ -2,7 +2,8 @@
  * Messages between the web processes of one server (WEB_PROCESSES > 1, src/server/cluster.ts): each
  * process keeps copies of the organisation tree between requests (viewers, the search endpoint's tree)
  * and of what members read (src/server/readCache.ts), and a change made in one process must empty them
- * in the others too. The primary relays a worker's message to every other worker. Outside a cluster both functions do nothing.
+ * in the others too. The primary relays a worker's message to every other worker. Outside a cluster
+ * both functions do nothing.
  */
 import cluster from 'node:cluster'
 

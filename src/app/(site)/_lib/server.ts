@@ -5,6 +5,7 @@
 import config from '@payload-config'
 import { headers } from 'next/headers'
 import { executeAuthStrategies, getPayload, type Payload, type TypedUser } from 'payload'
+import { parseCookies } from 'payload/shared'
 import { cachedRead } from '../../../server/readCache'
 import { groupBranches, type BranchGroup, type OrgRow } from './branches'
 
@@ -22,15 +23,12 @@ function tokenExpiry(token: string | undefined): number | null {
   }
 }
 
-const cookieValue = (cookies: string, name: string): string | undefined =>
-  cookies.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1)
-
 type AuthInput = { headers: Headers; payload: Payload }
 
 /** The session token a request carries: in the Authorization header or in Payload's cookie. */
 function tokensOf({ headers, payload }: AuthInput) {
   const authorization = headers.get('authorization') ?? ''
-  const cookie = cookieValue(headers.get('cookie') ?? '', `${payload.config.cookiePrefix}-token`) ?? ''
+  const cookie = parseCookies(headers).get(`${payload.config.cookiePrefix}-token`) ?? ''
   return { authorization, cookie, jwt: authorization.replace(/^(JWT|Bearer) /, '') || cookie }
 }
 
