@@ -1,6 +1,6 @@
 /**
- * Searches of the embedded engine on other threads. A full-text query is synchronous SQLite work (about
- * 12 ms of CPU for a common word on 20,000 units); on the server's main thread it holds up every other
+ * Searches of the embedded engine on other threads. A full-text query is synchronous SQLite work (p50
+ * about 12 ms in bench:search's in-process searches on 20,000 units); on the server's main thread it holds up every other
  * request meanwhile, and it leaves the machine's other cores idle. Here `search` goes to the least busy
  * of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main thread), each with its
  * own read connection to the index file (WAL: readers never wait for the writer). Everything

@@ -1,6 +1,6 @@
 /**
  * Copies of what the member site reads, shared between the requests of this process. A member page
- * costs a dozen Local API reads (each 1–3 ms of CPU: access rules, field hooks, population), while what
+ * costs a dozen Local API reads (each runs access rules, field hooks and population), while what
  * most of them return is the same for every member of a branch and changes far less often than it is
  * read. So a read is kept under a key that holds everything its answer depends on (for content, the
  * reader's audience: see `audienceKey`), and every copy of a kind is dropped:
