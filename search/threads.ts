@@ -1,13 +1,13 @@
 /**
  * Searches of the embedded engine on other threads. A full-text query is synchronous SQLite work (p50
- * about 12 ms in bench:search's in-process searches on 20,000 units); on the server's main thread it holds up every other
- * request meanwhile, and it leaves the machine's other cores idle. Here `search` goes to the least busy
- * of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main thread), each with its
- * own read connection to the index file (WAL: readers never wait for the writer). Everything
- * else — writes, rebuilds — stays with the main engine, so there is still one writer. A thread that
- * fails to start or stops is replaced by the main thread for its queries (and restarted once a while).
- * Answers are the same either way: the engine's own answer cache is keyed by the index's write counter,
- * which every connection reads.
+ * about 12 ms in bench:search's in-process searches on 20,000 units); on the server's main thread it
+ * holds up every other request meanwhile, and it leaves the machine's other cores idle. Here `search`
+ * goes to the least busy of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main
+ * thread), each with its own read connection to the index file (WAL: readers never wait for the
+ * writer). Everything else — writes, rebuilds — stays with the main engine, so there is still one
+ * writer. A thread that fails to start or stops is replaced by the main thread for its queries (and
+ * restarted once a while). Answers are the same either way: the engine's own answer cache is keyed by
+ * the index's write counter, which every connection reads.
  */
 import { existsSync } from 'node:fs'
 import os from 'node:os'
