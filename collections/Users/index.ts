@@ -10,6 +10,7 @@ import { processProfile } from './hooks/processProfile'
 import { revealCitizenId } from './hooks/revealCitizenId'
 import { capListSize } from '../hooks/capListSize'
 import { forgetAccounts, forgetAccountsAfterLogout } from '../hooks/forgetReads'
+import { keptSessions } from './auth/keptSessions'
 
 /** Accounts and Party member profiles (Điều 3.2a), registered by members and approved by their branch (Điều 5.5–5.6). */
 export const Users: CollectionConfig = {
@@ -24,6 +25,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 7 * 24 * 60 * 60,
     cookies: { sameSite: 'Lax' },
+    // Before Payload's own JWT strategy: the account a token was found to be, kept between requests.
+    strategies: [keptSessions],
   },
   admin: {
     useAsTitle: 'fullName',

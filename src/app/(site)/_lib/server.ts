@@ -5,58 +5,17 @@
 import config from '@payload-config'
 import { headers } from 'next/headers'
 import { executeAuthStrategies, getPayload, type Payload, type TypedUser } from 'payload'
-import { parseCookies } from 'payload/shared'
-import { cachedRead } from '../../../server/readCache'
 import { groupBranches, type BranchGroup, type OrgRow } from './branches'
 
 export const sitePayload = (): Promise<Payload> => getPayload({ config })
 
-/** The session token's expiry (ms since the epoch) from its payload, when it has one. */
-function tokenExpiry(token: string | undefined): number | null {
-  const body = token?.split('.')[1]
-  if (!body) return null
-  try {
-    const exp = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))?.exp
-    return typeof exp === 'number' ? exp * 1000 : null
-  } catch {
-    return null
-  }
-}
-
-type AuthInput = { headers: Headers; payload: Payload }
-
-/** The session token a request carries: in the Authorization header or in Payload's cookie. */
-function tokensOf({ headers, payload }: AuthInput) {
-  const authorization = headers.get('authorization') ?? ''
-  const cookie = parseCookies(headers).get(`${payload.config.cookiePrefix}-token`) ?? ''
-  return { authorization, cookie, jwt: authorization.replace(/^(JWT|Bearer) /, '') || cookie }
-}
-
-const accountOf = cachedRead<[AuthInput], { user: TypedUser | null; expires: number | null }>({
-  kind: 'accounts',
-  max: 20_000,
-  key: (input) => {
-    const { authorization, cookie } = tokensOf(input)
-    if (!authorization && !cookie) return null
-    return JSON.stringify([authorization, cookie, input.headers.get('origin'), input.headers.get('sec-fetch-site')])
-  },
-  load: async (input) => {
-    const { user } = await executeAuthStrategies({ headers: input.headers, payload: input.payload, canSetHeaders: false })
-    return { user: user ?? null, expires: tokenExpiry(tokensOf(input).jwt) }
-  },
-  until: (found) => found.expires,
-})
-
 /**
  * The account behind a request's headers, as Payload's auth strategies find it (JWT in the cookie or the
- * Authorization header, with Payload's own cross-site rules), or null. Answers are kept between requests
- * (src/server/readCache.ts) under every header those rules read — the token, Origin, Sec-Fetch-Site —,
- * until the token expires, any account changes or signs out, or 10 s pass.
+ * Authorization header, with Payload's own cross-site rules), or null. The accounts behind session tokens
+ * are kept between requests by the first of those strategies (collections/Users/auth/keptSessions.ts).
  */
-export const authenticate = async (input: AuthInput): Promise<TypedUser | null> => {
-  const found = await accountOf(input)
-  return found.expires !== null && found.expires <= Date.now() ? null : found.user
-}
+export const authenticate = async ({ headers, payload }: { headers: Headers; payload: Payload }): Promise<TypedUser | null> =>
+  (await executeAuthStrategies({ headers, payload, canSetHeaders: false })).user ?? null
 
 export type Member = Record<string, any> & { id: string | number }
 
