@@ -81,6 +81,8 @@ const RESULT_TTL_MS = 5000
 const DEFAULT_RESULT_CACHE = 2000
 /** Units per write transaction. */
 const WRITE_BATCH = 250
+/** Most of the index file mapped into memory (see `open`). */
+const MMAP_BYTES = 4 * 1024 ** 3
 /** Bound parameters per statement (SQLite allows 32,766). */
 const MAX_PARAMS = 30_000
 
@@ -108,6 +110,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private counts: Frequencies = new Map()
   private countsSince = 0
   private results = new Map<string, { writes: number; at: number; result: SearchResult }>()
+  /** Whether the index holds a longer word than each stem (see `withoutIdlePrefix`), at version `extensionsAt`. */
+  private extensions = new Map<string, boolean>()
+  private extensionsAt = -1
 
   private constructor(
     private readonly db: Client,
@@ -125,6 +130,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!inMemory) {
       await db.execute('PRAGMA journal_mode = WAL')
       await db.execute('PRAGMA synchronous = NORMAL') // the index can always be rebuilt from the CMS
+      // Reads map the file instead of copying every page through each connection's small page cache (the
+      // index is larger than the cache). Address space only: the OS shares the pages between threads.
+      await db.execute(`PRAGMA mmap_size = ${MMAP_BYTES}`)
     }
     await db.batch(SCHEMA, 'write')
     const ranking = options.ranking ?? 'tuned'
@@ -225,13 +233,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * at most.
    */
   async search(query: SearchQuery): Promise<SearchResult> {
-    if (!this.resultCache) return this.searchNow(query)
-    const key = cacheKey(query)
     const writes = await this.writeCount()
+    if (!this.resultCache) return this.searchNow(query, writes)
+    const key = cacheKey(query)
     const kept = this.results.get(key)
     const now = Date.now()
     if (kept && kept.writes === writes && now - kept.at < RESULT_TTL_MS) return structuredClone(kept.result)
-    const result = await this.searchNow(query)
+    const result = await this.searchNow(query, writes)
     if (this.results.size >= this.resultCache) {
       for (const [k, v] of this.results) if (v.writes !== writes || now - v.at >= RESULT_TTL_MS) this.results.delete(k)
       while (this.results.size >= this.resultCache) this.results.delete(this.results.keys().next().value as string)
@@ -246,7 +254,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return rows.length ? Number(rows[0].value) : 0
   }
 
-  private async searchNow(query: SearchQuery): Promise<SearchResult> {
+  /** `writes`: the index version the answer is computed at (see `search`). */
+  private async searchNow(query: SearchQuery, writes: number): Promise<SearchResult> {
     const page = Math.max(1, Math.floor(Number(query.page) || 1))
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(Number(query.pageSize) || DEFAULT_PAGE_SIZE)))
     const unrestricted = Boolean(query.scope && 'unrestricted' in query.scope && query.scope.unrestricted === true)
@@ -259,21 +268,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     const within = (text: string) => (meta ? `(${text}) AND ${meta}` : text)
     const tuned = this.ranking === 'tuned'
+    const matched = await this.withoutIdlePrefix(plan, writes)
     const order = this.order(plan, query.sort ?? 'relevance')
     const run = (text: string) => this.select(this.rows(within(text), true), order, page, pageSize)
     let corrected: { fixes: Fixes; suggestion?: string } | undefined
     let found: Selection | undefined
     if (tuned && contentTerms(plan).length <= AND_MAX_TERMS) {
-      found = await run(allWords(textQuery(plan, new Map(), this.ranking)))
+      found = await run(allWords(textQuery(matched, new Map(), this.ranking)))
       if (!found.total) {
         corrected = await this.correct(plan, await this.frequencies(plan.terms.map((t) => t.fold)))
-        if (corrected.fixes.size) found = await run(allWords(textQuery(plan, corrected.fixes, this.ranking)))
+        if (corrected.fixes.size) found = await run(allWords(textQuery(matched, corrected.fixes, this.ranking)))
       }
     }
     if (tuned && !corrected && !found?.total) corrected = await this.correct(plan, await this.frequencies(queryTerms(plan)))
     const { fixes, suggestion } = corrected ?? { fixes: new Map() as Fixes }
     if (!found?.total) {
-      const phrases = phrasesOf(textQuery(plan, fixes, this.ranking))
+      const phrases = phrasesOf(textQuery(matched, fixes, this.ranking))
       const any = tuned ? await this.selective(phrases) : phrases
       if (!any.length) return emptyResult(page, pageSize)
       found = await run(anyOf(any))
@@ -282,6 +292,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const result: SearchResult = { total: found.total, page, pageSize, hits, facets: found.facets }
     if (suggestion) result.suggestion = suggestion
     return result
+  }
+
+  /**
+   * The plan with the prefix search of the word being typed dropped when the index holds no longer word
+   * starting with it ("luat": nothing but "luat" itself, as for most complete syllables): such a prefix
+   * matches exactly the rows the word does, yet FTS5 merges a range of its term dictionary for it on every
+   * query (about half the matching work of a two-word query). Known per index version (`writes`), so a
+   * longer word indexed later is found as soon as it is searchable. Highlighting keeps the original plan.
+   */
+  private async withoutIdlePrefix(plan: QueryPlan, writes: number): Promise<QueryPlan> {
+    const i = plan.terms.findIndex((t) => t.prefix)
+    if (i < 0) return plan
+    if (this.extensionsAt !== writes || this.extensions.size > COUNTS_MAX) [this.extensions, this.extensionsAt] = [new Map(), writes]
+    const stem = plan.terms[i].fold
+    let longer = this.extensions.get(stem)
+    if (longer === undefined) {
+      // Folded syllables and pairs are ASCII letters, digits and '_', all below '~'.
+      longer = (await this.all(`SELECT term FROM fts_vocab WHERE term > ? AND term < ? LIMIT 1`, [stem, `${stem}~`])).length > 0
+      this.extensions.set(stem, longer)
+    }
+    if (longer) return plan
+    return { ...plan, terms: plan.terms.map((t, k) => (k === i ? { ...t, prefix: false } : t)) }
   }
 
   /** Listing without text, newest first. */
