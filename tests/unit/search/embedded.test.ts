@@ -41,6 +41,32 @@ describe('embedded engine specifics', () => {
     }
   })
 
+  it('a typed word with no longer word in the index matches as itself, and as a prefix once a longer word is indexed — by another connection too', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-'))
+    const file = path.join(dir, 'search.db')
+    const unit = (id: string, text: string) => ({ id, kind: 'document' as const, title: `Thông báo ${id}`, audience: ['public'], sections: [{ text }] })
+    const web = await EmbeddedSearchEngine.open({ path: file, resultCache: 0 })
+    const worker = await EmbeddedSearchEngine.open({ path: file, resultCache: 0 })
+    try {
+      await web.index([unit('a', 'Họp bàn về việc trồng cây xoan.'), unit('b', 'Sinh hoạt chuyên đề xoay quanh việc học tập.')])
+      const ids = async (text: string) => (await web.search({ text, scope: { audience: ['public'] } })).hits.map((h) => h.id).sort()
+      // "xoan": nothing longer is indexed, so the word alone; "xoa": "xoan" and "xoay".
+      expect(await ids('cây xoan')).toEqual(['a'])
+      expect(await ids('xoa')).toEqual(['a', 'b'])
+      expect((await web.search({ text: 'xoan', scope: { audience: ['public'] } })).hits[0]?.section?.snippet).toContain('<mark>xoan</mark>')
+      // A longer word arrives through another connection: "xoan" now also finds it while being typed.
+      await worker.index([unit('c', 'Hội nghị bàn về xoang mũi và sức khỏe.')])
+      expect(await ids('xoan')).toEqual(['a', 'c'])
+      expect(await ids('xoan ')).toEqual(['a']) // a finished word is not a prefix
+      await worker.remove(['c'])
+      expect(await ids('xoan')).toEqual(['a'])
+    } finally {
+      await web.close()
+      await worker.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('keeps its index in a file across restarts', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-'))
     try {
