@@ -1,5 +1,6 @@
 /**
- * Copies of what the member site reads, shared between the requests of this process. A member page
+ * Copies of what the member site reads — and of the account behind each session token, for every request
+ * (collections/Users/auth/keptSessions.ts) —, shared between the requests of this process. A member page
  * costs a dozen Local API reads (each runs access rules, field hooks and population), while what
  * most of them return is the same for every member of a branch and changes far less often than it is
  * read. So a read is kept under a key that holds everything its answer depends on (for content, the
