@@ -308,8 +308,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const stem = plan.terms[i].fold
     let longer = this.extensions.get(stem)
     if (longer === undefined) {
-      // Folded syllables and pairs are ASCII letters, digits and '_', all below '~'.
-      longer = (await this.all(`SELECT term FROM fts_vocab WHERE term > ? AND term < ? LIMIT 1`, [stem, `${stem}~`])).length > 0
+      // Every term that starts with the stem and is longer sorts between these two (UTF-8, byte order).
+      longer = (await this.all(`SELECT term FROM fts_vocab WHERE term > ? AND term < ? LIMIT 1`, [stem, `${stem}\u{10FFFF}`])).length > 0
       this.extensions.set(stem, longer)
     }
     if (longer) return plan

@@ -41,7 +41,7 @@ describe('embedded engine specifics', () => {
     }
   })
 
-  it('a typed word with no longer word in the index matches as itself, and as a prefix once a longer word is indexed — by another connection too', async () => {
+  it('a typed word with no longer word in the index matches as itself, and as a prefix once a longer word is indexed (by another connection too, in any script)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-'))
     const file = path.join(dir, 'search.db')
     const unit = (id: string, text: string) => ({ id, kind: 'document' as const, title: `Thông báo ${id}`, audience: ['public'], sections: [{ text }] })
@@ -60,6 +60,9 @@ describe('embedded engine specifics', () => {
       expect(await ids('xoan ')).toEqual(['a']) // a finished word is not a prefix
       await worker.remove(['c'])
       expect(await ids('xoan')).toEqual(['a'])
+      // Words in other scripts are typed too: their longer forms are found the same way.
+      await web.index([unit('d', 'Bản dịch tiếng Nga: дома и улицы.')])
+      expect(await ids('дом')).toEqual(['d'])
     } finally {
       await web.close()
       await worker.close()
