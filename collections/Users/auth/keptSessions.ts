@@ -1,8 +1,8 @@
 /**
  * Sessions kept between requests. Every request authenticates — the REST API, GraphQL and the member
  * site's pages — and Payload's own JWT strategy verifies the token, then reads the account from the
- * database with its read hooks (which decrypt the citizen id) each time: on a search request that was a
- * third of the web process's work (cpu-profile under load). This strategy, listed before Payload's, keeps
+ * database with its read hooks (which decrypt the citizen id) each time: the largest single part of a search
+ * request's work on the main thread (cpu-profile under load). This strategy, listed before Payload's, keeps
  * what Payload's strategy answered for a token (src/server/readCache.ts, kind 'accounts') under every
  * header that strategy reads — the Authorization header, the session cookie, Origin and Sec-Fetch-Site (its
  * cross-site rules) — and whether the request is GraphQL (which reads the account at depth 0). A kept
@@ -17,7 +17,7 @@ import { parseCookies } from 'payload/shared'
 import { cachedRead } from '../../../src/server/readCache'
 
 /** The token's expiry (ms since the epoch) from its payload, when it has one. */
-export function tokenExpiry(token: string): number | null {
+function tokenExpiry(token: string): number | null {
   const body = token.split('.')[1]
   if (!body) return null
   try {
@@ -29,27 +29,24 @@ export function tokenExpiry(token: string): number | null {
 }
 
 type Found = { user: TypedUser | null; expires: number | null }
+type Tokens = { authorization: string; cookie: string; jwt: string }
 
 /** The session token a request carries: in the Authorization header or in Payload's cookie. */
-function tokensOf({ headers, payload }: Pick<AuthStrategyFunctionArgs, 'headers' | 'payload'>) {
+function tokensOf({ headers, payload }: AuthStrategyFunctionArgs): Tokens {
   const authorization = headers.get('authorization') ?? ''
   const cookie = parseCookies(headers).get(`${payload.config.cookiePrefix}-token`) ?? ''
   return { authorization, cookie, jwt: authorization.replace(/^(JWT|Bearer) /, '') || cookie }
 }
 
-const accountOf = cachedRead<[AuthStrategyFunctionArgs], Found>({
+const accountOf = cachedRead<[AuthStrategyFunctionArgs, Tokens], Found>({
   kind: 'accounts',
   max: 20_000,
-  key: (args) => {
-    const { headers, isGraphQL } = args
-    const { authorization, cookie } = tokensOf(args)
-    if (!authorization && !cookie) return null
-    return JSON.stringify([authorization, cookie, headers.get('origin'), headers.get('sec-fetch-site'), Boolean(isGraphQL)])
-  },
-  load: async (args) => {
+  key: ({ headers, isGraphQL }, { authorization, cookie }) =>
+    JSON.stringify([authorization, cookie, headers.get('origin'), headers.get('sec-fetch-site'), Boolean(isGraphQL)]),
+  load: async (args, { jwt }) => {
     const { user } = await JWTAuthentication({ ...args, strategyName: 'local-jwt' })
     // Without a readable expiry the account is not kept past READ_CACHE_TTL_MS.
-    return { user: user ?? null, expires: tokenExpiry(tokensOf(args).jwt) }
+    return { user: user ?? null, expires: tokenExpiry(jwt) }
   },
   until: (found) => found.expires,
 })
@@ -57,8 +54,9 @@ const accountOf = cachedRead<[AuthStrategyFunctionArgs], Found>({
 export const keptSessions: AuthStrategy = {
   name: 'phien-dang-nhap-da-biet',
   authenticate: async (args) => {
-    if (!tokensOf(args).jwt) return { user: null }
-    const found = await accountOf(args)
+    const tokens = tokensOf(args)
+    if (!tokens.jwt) return { user: null }
+    const found = await accountOf(args, tokens)
     if (!found.user || (found.expires !== null && found.expires <= Date.now())) return { user: null }
     // A copy per request: Payload and our hooks may set fields on req.user.
     return { user: { ...found.user } }
