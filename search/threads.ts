@@ -1,10 +1,12 @@
 /**
  * Searches of the embedded engine on other threads. A full-text query is synchronous SQLite work (p50
  * about 12 ms in bench:search's in-process searches on 20,000 units); on the server's main thread it
- * holds up every other request meanwhile, and it leaves the machine's other cores idle. Here `search`
- * goes to the least busy of SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main
- * thread), each with its own read connection to the index file (WAL: readers never wait for the
- * writer). Everything else — writes, rebuilds — stays with the main engine, so there is still one
+ * holds up every other request meanwhile, and it leaves the machine's other cores idle. Here searches
+ * run on SEARCH_THREADS threads (default: one per core, at most 4; 0 = on the main thread), each with its
+ * own read connection to the index file (WAL: readers never wait for the writer). The threads share one
+ * queue: a thread is given the next search when it has answered its last one, so a search never waits
+ * behind a long one while another thread is free (with a queue per thread it could, since how long a
+ * search takes is only known once it ran). Everything else — writes, rebuilds — stays with the main engine, so there is still one
  * writer. A thread that fails to start or stops is replaced by the main thread for its queries (and
  * restarted once a while). Answers are the same either way: the engine's own answer cache is keyed by
  * the index's write counter, which every connection reads.
@@ -34,6 +36,8 @@ export const SEARCH_THREAD_BOOT = path.resolve(process.cwd(), 'search', 'thread-
 const RESTART_AFTER_MS = 5000
 
 type Pending = { resolve: (r: SearchResult) => void; reject: (e: Error) => void; query: SearchQuery }
+/** A search waiting for a free thread. */
+type Waiting = Pending
 
 class SearchThread {
   private worker?: Worker
@@ -48,6 +52,8 @@ class SearchThread {
     private readonly file: string,
     private readonly fallback: SearchEngine,
     private readonly log: (msg: string) => void,
+    /** Called when the thread becomes ready or stops, so that waiting searches move on. */
+    private readonly changed: () => void,
   ) {
     this.start()
   }
@@ -66,7 +72,10 @@ class SearchThread {
     worker.unref()
     this.worker = worker
     worker.on('message', (reply: ThreadReply) => {
-      if ('ready' in reply) this.ready = true
+      if ('ready' in reply) {
+        this.ready = true
+        this.changed()
+      }
       else if ('failed' in reply) this.fail(`không mở được chỉ mục: ${reply.failed}`)
       else {
         const p = this.pending.get(reply.id)
@@ -92,6 +101,7 @@ class SearchThread {
     this.failedAt = Date.now()
     void worker.terminate().catch(() => undefined)
     this.handBack()
+    this.changed()
   }
 
   /** Queries sent and not answered go to the main thread. */
@@ -132,7 +142,7 @@ export class ThreadedSearchEngine implements SearchEngine {
 
   /** The threads, started on the first search (a process that only writes, like a worker, starts none). */
   private started(): SearchThread[] {
-    this.threads ??= existsSync(this.boot) ? Array.from({ length: this.count }, () => new SearchThread(this.boot, this.file, this.main, this.log)) : []
+    this.threads ??= existsSync(this.boot) ? Array.from({ length: this.count }, () => new SearchThread(this.boot, this.file, this.main, this.log, () => this.dispatch())) : []
     return this.threads
   }
 
@@ -141,10 +151,32 @@ export class ThreadedSearchEngine implements SearchEngine {
     return this.started().filter((t) => t.usable).length
   }
 
+  /** Searches waiting for a free thread, oldest first. */
+  private waiting: Waiting[] = []
+
   search(query: SearchQuery): Promise<SearchResult> {
-    let best: SearchThread | undefined
-    for (const t of this.started()) if (t.usable && (!best || t.busy < best.busy)) best = t
-    return best ? best.search(query) : this.main.search(query)
+    if (!this.started().some((t) => t.usable)) return this.main.search(query)
+    return new Promise<SearchResult>((resolve, reject) => {
+      this.waiting.push({ query, resolve, reject })
+      this.dispatch()
+    })
+  }
+
+  /**
+   * Gives each free thread the oldest waiting search. Runs again whenever a thread answers; when no
+   * thread is usable any more (they stopped), the waiting searches go to the main thread.
+   */
+  private dispatch(): void {
+    const threads = this.threads ?? []
+    for (const t of threads) {
+      if (!this.waiting.length) return
+      if (!t.usable || t.busy > 0) continue
+      const next = this.waiting.shift()!
+      t.search(next.query)
+        .then(next.resolve, next.reject)
+        .finally(() => this.dispatch())
+    }
+    if (this.waiting.length && !threads.some((t) => t.usable)) for (const w of this.waiting.splice(0)) this.main.search(w.query).then(w.resolve, w.reject)
   }
 
   index(docs: readonly SearchDoc[]): Promise<void> {
@@ -161,6 +193,7 @@ export class ThreadedSearchEngine implements SearchEngine {
   }
   async close(): Promise<void> {
     await Promise.all((this.threads ?? []).map((t) => t.stop()))
+    this.dispatch() // no thread is usable now: anything still waiting is answered by the main engine
     await this.main.close()
   }
 }

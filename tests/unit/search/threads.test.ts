@@ -1,7 +1,8 @@
 /**
  * Searches on other threads (search/threads.ts): real worker threads reading the same index file as the
  * main engine give the same answers, see the main engine's writes at once, and a thread that cannot
- * start leaves its queries to the main thread.
+ * start leaves its queries to the main thread. The threads share one queue: a search goes to the first
+ * thread that is free, never behind a long search while another thread could take it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -92,6 +93,61 @@ it('a thread that cannot start leaves its searches to the main thread, with a me
     expect(threaded.readyThreads).toBe(0)
     expect(await threaded.search(QUERIES[0])).toEqual(await main.search(QUERIES[0]))
     expect(searches()).toBe(1)
+  } finally {
+    await threaded.close()
+  }
+})
+
+/**
+ * A thread entry that answers like a search thread but takes as long as the query says ("ngủ 300": 300 ms,
+ * blocking the thread as a long SQLite query does), and stops its thread on "dừng".
+ */
+function timedBoot(): string {
+  const boot = path.join(dir, 'timed-boot.mjs')
+  writeFileSync(
+    boot,
+    `import { parentPort } from 'node:worker_threads'
+parentPort.on('message', ({ id, query }) => {
+  if (query.text === 'dừng') process.exit(3)
+  const ms = Number(String(query.text).replace('ngủ ', ''))
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+  parentPort.postMessage({ id, result: { total: ms, page: 1, pageSize: 10, hits: [], facets: { type: {}, issuer: {}, year: {}, status: {} } } })
+})
+parentPort.postMessage({ ready: true })
+`,
+  )
+  return boot
+}
+
+it('the threads share one queue: a short search goes to the thread that is free, not behind a long one', async () => {
+  const { wrapper, searches } = counted(main)
+  const threaded = new ThreadedSearchEngine(wrapper, file, 2, () => undefined, timedBoot())
+  try {
+    await until(() => threaded.readyThreads === 2)
+    const done: string[] = []
+    const run = (ms: number) => threaded.search({ text: `ngủ ${ms}`, scope }).then((r) => done.push(`${r.total}`))
+    // The long one takes a thread; the first short one the other. The second short one must wait for the
+    // thread that frees first (the short one's), not be queued behind the long one.
+    await Promise.all([run(1500), run(60), run(70), run(80)])
+    expect(done).toEqual(['60', '70', '80', '1500'])
+    expect(searches()).toBe(0)
+  } finally {
+    await threaded.close()
+  }
+})
+
+it('searches waiting for a thread that stops are answered by the main thread; none is lost', async () => {
+  const { wrapper, searches } = counted(main)
+  const messages: string[] = []
+  const threaded = new ThreadedSearchEngine(wrapper, file, 1, (m) => messages.push(m), timedBoot())
+  try {
+    await until(() => threaded.readyThreads === 1)
+    // The first is sent to the thread, which stops on it; the other two are still waiting in the queue.
+    const answers = await Promise.all([threaded.search({ text: 'dừng', scope }), threaded.search(QUERIES[0]), threaded.search(QUERIES[1])])
+    expect(answers[1]).toEqual(await main.search(QUERIES[0]))
+    expect(answers[2]).toEqual(await main.search(QUERIES[1]))
+    expect(searches()).toBe(3)
+    expect(messages.join('\n')).toMatch(/luồng tìm kiếm lỗi/)
   } finally {
     await threaded.close()
   }
