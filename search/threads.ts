@@ -6,10 +6,10 @@
  * own read connection to the index file (WAL: readers never wait for the writer). The threads share one
  * queue: a thread is given the next search when it has answered its last one, so a search never waits
  * behind a long one while another thread is free (with a queue per thread it could, since how long a
- * search takes is only known once it ran). Everything else — writes, rebuilds — stays with the main engine, so there is still one
- * writer. A thread that fails to start or stops is replaced by the main thread for its queries (and
- * restarted once a while). Answers are the same either way: the engine's own answer cache is keyed by
- * the index's write counter, which every connection reads.
+ * search takes is only known once it ran). Everything else — writes, rebuilds — stays with the main
+ * engine, so there is still one writer. A thread that fails to start or stops is replaced by the main
+ * thread for its queries (and restarted once a while). Answers are the same either way: the engine's own
+ * answer cache is keyed by the index's write counter, which every connection reads.
  */
 import { existsSync } from 'node:fs'
 import os from 'node:os'
@@ -35,9 +35,8 @@ export const SEARCH_THREAD_BOOT = path.resolve(process.cwd(), 'search', 'thread-
 
 const RESTART_AFTER_MS = 5000
 
+/** A search sent to a thread, or waiting for a free one. */
 type Pending = { resolve: (r: SearchResult) => void; reject: (e: Error) => void; query: SearchQuery }
-/** A search waiting for a free thread. */
-type Waiting = Pending
 
 class SearchThread {
   private worker?: Worker
@@ -152,7 +151,7 @@ export class ThreadedSearchEngine implements SearchEngine {
   }
 
   /** Searches waiting for a free thread, oldest first. */
-  private waiting: Waiting[] = []
+  private waiting: Pending[] = []
 
   search(query: SearchQuery): Promise<SearchResult> {
     if (!this.started().some((t) => t.usable)) return this.main.search(query)
