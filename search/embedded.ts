@@ -298,8 +298,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * The plan with the prefix search of the word being typed dropped when the index holds no longer word
    * starting with it ("luat": nothing but "luat" itself, as for most complete syllables): such a prefix
    * matches exactly the rows the word does, yet FTS5 merges a range of its term dictionary for it on every
-   * query. Known per index version (`writes`), so a
-   * longer word indexed later is found as soon as it is searchable. Highlighting keeps the original plan.
+   * query. Known per index version (`writes`), so a longer word indexed later is found as soon as it is
+   * searchable. Highlighting keeps the original plan.
    */
   private async withoutIdlePrefix(plan: QueryPlan, writes: number): Promise<QueryPlan> {
     const i = plan.terms.findIndex((t) => t.prefix)

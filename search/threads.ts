@@ -38,6 +38,11 @@ const RESTART_AFTER_MS = 5000
 /** A search sent to a thread, or waiting for a free one. */
 type Pending = { resolve: (r: SearchResult) => void; reject: (e: Error) => void; query: SearchQuery }
 
+/** Searches no thread will answer, answered by the main engine instead. */
+function answerOnMain(engine: SearchEngine, searches: Iterable<Pending>): void {
+  for (const p of searches) engine.search(p.query).then(p.resolve, p.reject)
+}
+
 class SearchThread {
   private worker?: Worker
   private ready = false
@@ -74,8 +79,7 @@ class SearchThread {
       if ('ready' in reply) {
         this.ready = true
         this.changed()
-      }
-      else if ('failed' in reply) this.fail(`không mở được chỉ mục: ${reply.failed}`)
+      } else if ('failed' in reply) this.fail(`không mở được chỉ mục: ${reply.failed}`)
       else {
         const p = this.pending.get(reply.id)
         if (!p) return
@@ -105,7 +109,7 @@ class SearchThread {
 
   /** Queries sent and not answered go to the main thread. */
   private handBack() {
-    for (const [, p] of this.pending) this.fallback.search(p.query).then(p.resolve, p.reject)
+    answerOnMain(this.fallback, this.pending.values())
     this.pending.clear()
   }
 
@@ -175,7 +179,7 @@ export class ThreadedSearchEngine implements SearchEngine {
         .then(next.resolve, next.reject)
         .finally(() => this.dispatch())
     }
-    if (this.waiting.length && !threads.some((t) => t.usable)) for (const w of this.waiting.splice(0)) this.main.search(w.query).then(w.resolve, w.reject)
+    if (this.waiting.length && !threads.some((t) => t.usable)) answerOnMain(this.main, this.waiting.splice(0))
   }
 
   index(docs: readonly SearchDoc[]): Promise<void> {
