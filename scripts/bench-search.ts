@@ -12,6 +12,8 @@
  *  3. The server starts again on that index; demo members sign in; 32 closed-loop clients (BENCH_CLIENTS)
  *     call GET /api/search for BENCH_SECONDS (20) with the same query mix plus filters (type, year,
  *     status, issuer, "in my province"), newest-first sorting and second pages: p50/p95/p99, req/s.
+ *     Once without pauses (saturation), once with a pause of 0.5–1.5 s before each query (BENCH_THINK_MS).
+ *     With pauses the clients start spread over the first 1.5 s, as in the rest of the run.
  *
  *   npm run bench:search [-- --docs 20000] [--queries 600] [--no-http]
  *   (BENCH_NODE_ARGS: extra node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
@@ -285,7 +287,9 @@ if (HTTP) {
         const session = sessions[(w + i) % sessions.length]
         const { kind, qs } = httpQuery(session.inProvince)
         keys.add(`${session.login} ${qs}`)
-        if (think && i > 0) await new Promise((r) => setTimeout(r, think * (0.5 + rnd())))
+        // With pauses, each client also starts at its own moment (within one longest pause), as members
+        // arrive: sent all at once, the first 32 queries queued behind each other at the start of the run.
+        if (think) await new Promise((r) => setTimeout(r, i === 0 ? think * 1.5 * rnd() : think * (0.5 + rnd())))
         const t0 = performance.now()
         const res = await fetch(`${server.base}/api/search?${qs}`, { headers: { authorization: `JWT ${session.token}` } })
         const body = (await res.json().catch(() => null)) as { tookMs?: number } | null
