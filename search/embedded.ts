@@ -31,6 +31,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { createClient, type Client, type InStatement, type InValue, type Transaction } from '@libsql/client'
 import { fold } from '../src/lib/vi/text'
+import { AnswerCache, answerCapacity, audienceOf } from './answers'
 import { contentTerms, indexStreams, pairToken, planQuery, type QueryPlan } from './analysis'
 import { issuerLevel, parseDocNumber } from './docnumber'
 import { allWords, anyOf, metaFilter, metaTokens, phrasesOf, textQuery, type Phrase } from './fts-query'
@@ -61,7 +62,7 @@ export interface EmbeddedOptions {
    */
   ranking?: 'tuned' | 'plain'
   weights?: ColumnWeights
-  /** Answers kept for repeated searches (0: none); see `search`. Default 2000, or SEARCH_RESULT_CACHE. */
+  /** Answers kept for repeated searches (0: none); see ./answers. Default 2000, or SEARCH_RESULT_CACHE. */
   resultCache?: number
 }
 
@@ -76,9 +77,6 @@ const SECTION_SLOTS = 4096
 /** How long and how many term counts are kept (see `frequencies`). */
 const COUNTS_TTL_MS = 10 * 60_000
 const COUNTS_MAX = 100_000
-/** How long a kept answer may be served at most (the write counter normally retires it first). */
-const RESULT_TTL_MS = 5000
-const DEFAULT_RESULT_CACHE = 2000
 /** Units per write transaction. */
 const WRITE_BATCH = 250
 /** Most of the index file mapped into memory (see `open`). */
@@ -109,7 +107,6 @@ type Frequencies = Map<string, number>
 export class EmbeddedSearchEngine implements SearchEngine {
   private counts: Frequencies = new Map()
   private countsSince = 0
-  private results = new Map<string, { writes: number; at: number; result: SearchResult }>()
   /** Whether the index holds a longer word than each stem (see `withoutIdlePrefix`), at version `extensionsAt`. */
   private extensions = new Map<string, boolean>()
   private extensionsAt = -1
@@ -118,7 +115,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     private readonly db: Client,
     private readonly ranking: 'tuned' | 'plain',
     private readonly weights: ColumnWeights,
-    private readonly resultCache: number,
+    private readonly answers: AnswerCache,
   ) {}
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedSearchEngine> {
@@ -136,9 +133,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     await db.batch(SCHEMA, 'write')
     const ranking = options.ranking ?? 'tuned'
-    const envCache = process.env.SEARCH_RESULT_CACHE?.trim()
-    const resultCache = options.resultCache ?? (envCache ? Math.max(0, Number(envCache) || 0) : DEFAULT_RESULT_CACHE)
-    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), resultCache)
+    const resultCache = options.resultCache ?? answerCapacity()
+    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), new AnswerCache(resultCache))
   }
 
   // ---------------------------------------------------------------- writing
@@ -183,7 +179,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async clear(): Promise<void> {
     await this.serially(() => this.db.batch(['DELETE FROM fts', 'DELETE FROM sections', 'DELETE FROM docs', `DELETE FROM stats WHERE key <> 'writes'`, countWrite()], 'write'))
     this.counts = new Map()
-    this.results = new Map()
+    this.answers.clear()
   }
 
   async close(): Promise<void> {
@@ -219,37 +215,29 @@ export class EmbeddedSearchEngine implements SearchEngine {
       tx.close()
     }
     this.counts = new Map()
-    this.results = new Map()
+    this.answers.clear()
   }
 
   // ---------------------------------------------------------------- searching
 
   /**
-   * Answers a query. Repeated queries (search-as-you-type, the popular topics) are answered from a small
-   * cache keyed by everything the answer depends on — the text, filters, sort, page and the caller's
-   * audience tokens, so a cached answer only ever goes to a caller with exactly the same scope — and by
-   * the index's write counter (stats 'writes', bumped by every write transaction of any process), read
-   * with each query: any change to the index retires every kept answer. Answers are kept RESULT_TTL_MS
-   * at most.
+   * Answers a query. Repeated queries are answered from the kept answers (./answers), under the index
+   * version read with each query.
    */
   async search(query: SearchQuery): Promise<SearchResult> {
-    const writes = await this.writeCount()
-    if (!this.resultCache) return this.searchNow(query, writes)
-    const key = cacheKey(query)
-    const kept = this.results.get(key)
-    const now = Date.now()
-    if (kept && kept.writes === writes && now - kept.at < RESULT_TTL_MS) return structuredClone(kept.result)
+    const writes = await this.version()
+    const kept = this.answers.get(query, writes)
+    if (kept) return kept
     const result = await this.searchNow(query, writes)
-    if (this.results.size >= this.resultCache) {
-      for (const [k, v] of this.results) if (v.writes !== writes || now - v.at >= RESULT_TTL_MS) this.results.delete(k)
-      while (this.results.size >= this.resultCache) this.results.delete(this.results.keys().next().value as string)
-    }
-    this.results.delete(key)
-    this.results.set(key, { writes, at: now, result: structuredClone(result) })
+    this.answers.set(query, writes, result)
     return result
   }
 
-  private async writeCount(): Promise<number> {
+  /**
+   * The index version: its write counter (stats 'writes'), bumped by every write transaction of any
+   * process, read from the file each time.
+   */
+  async version(): Promise<number> {
     const rows = await this.all(`SELECT value FROM stats WHERE key = 'writes'`, [])
     return rows.length ? Number(rows[0].value) : 0
   }
@@ -477,20 +465,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
 }
 
 // ---------------------------------------------------------------- helpers
-
-function audienceOf(query: SearchQuery): string[] {
-  const scope = query.scope as { audience?: unknown } | undefined
-  return Array.isArray(scope?.audience) ? scope.audience.map(String) : []
-}
-
-/** Everything an answer depends on; audience tokens sorted (their order does not matter). */
-function cacheKey(query: SearchQuery): string {
-  const scope = query.scope as { audience?: unknown; unrestricted?: unknown } | undefined
-  const audience = scope?.unrestricted === true ? '*' : audienceOf(query).sort()
-  const f = query.filters ?? {}
-  const filters = [f.kind, f.type, f.issuer, f.issuerIn ? [...f.issuerIn].map(String).sort() : undefined, f.year, f.status]
-  return JSON.stringify([String(query.text ?? ''), audience, filters, query.sort ?? null, query.page ?? null, query.pageSize ?? null])
-}
 
 function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ')

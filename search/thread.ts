@@ -13,7 +13,8 @@ const port = parentPort
 if (!port) throw new Error('search/thread.ts chạy trong một luồng tìm kiếm (worker thread).')
 
 try {
-  const engine = await EmbeddedSearchEngine.open({ path: (workerData as { path: string }).path })
+  // Repeated searches are answered in front of the threads (./threads), so this engine keeps no answers.
+  const engine = await EmbeddedSearchEngine.open({ path: (workerData as { path: string }).path, resultCache: 0 })
   port.on('message', (request: ThreadRequest) => {
     engine.search(request.query).then(
       (result) => port.postMessage({ id: request.id, result } satisfies ThreadReply),

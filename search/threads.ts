@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { AnswerCache, answerCapacity } from './answers'
 import type { SearchDoc, SearchEngine, SearchQuery, SearchResult } from './types'
 import type { ThreadReply } from './thread'
 
@@ -131,9 +132,19 @@ class SearchThread {
   }
 }
 
-/** `main` with its searches spread over `threads` threads reading `file` (the same index). */
+/** An engine whose index has a version (the embedded one, see EmbeddedSearchEngine.version). */
+type Versioned = SearchEngine & { version(): Promise<number> }
+const versioned = (engine: SearchEngine): engine is Versioned => typeof (engine as Partial<Versioned>).version === 'function'
+
+/**
+ * `main` with its searches spread over `threads` threads reading `file` (the same index). Repeated
+ * searches are answered here from one set of kept answers (./answers) under the main engine's index
+ * version, without going to a thread: whichever thread answered first, every later caller with the same
+ * query and scope gets that answer until the index changes.
+ */
 export class ThreadedSearchEngine implements SearchEngine {
   private threads: SearchThread[] | undefined
+  private readonly answers = new AnswerCache(answerCapacity())
 
   constructor(
     private readonly main: SearchEngine,
@@ -157,12 +168,18 @@ export class ThreadedSearchEngine implements SearchEngine {
   /** Searches waiting for a free thread, oldest first. */
   private waiting: Pending[] = []
 
-  search(query: SearchQuery): Promise<SearchResult> {
+  async search(query: SearchQuery): Promise<SearchResult> {
     if (!this.started().some((t) => t.usable)) return this.main.search(query)
-    return new Promise<SearchResult>((resolve, reject) => {
+    const version = versioned(this.main) && this.answers.capacity ? await this.main.version() : undefined
+    const kept = version === undefined ? undefined : this.answers.get(query, version)
+    if (kept) return kept
+    const result = await new Promise<SearchResult>((resolve, reject) => {
       this.waiting.push({ query, resolve, reject })
       this.dispatch()
     })
+    // Computed at `version` or later: kept under `version`, it is retired with it.
+    if (version !== undefined) this.answers.set(query, version, result)
+    return result
   }
 
   /**

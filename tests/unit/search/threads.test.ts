@@ -2,7 +2,8 @@
  * Searches on other threads (search/threads.ts): real worker threads reading the same index file as the
  * main engine give the same answers, see the main engine's writes at once, and a thread that cannot
  * start leaves its queries to the main thread. The threads share one queue: a search goes to the first
- * thread that is free, never behind a long search while another thread could take it.
+ * thread that is free, never behind a long search while another thread could take it. A repeated search
+ * is answered in front of the threads until the index changes.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -148,6 +149,46 @@ it('searches waiting for a thread that stops are answered by the main thread; no
     expect(answers[2]).toEqual(await main.search(QUERIES[1]))
     expect(searches()).toBe(3)
     expect(messages.join('\n')).toMatch(/luồng tìm kiếm lỗi/)
+  } finally {
+    await threaded.close()
+  }
+})
+
+/** A thread entry whose every answer says how many searches this thread has answered (in `total`). */
+function countingBoot(): string {
+  const boot = path.join(dir, 'counting-boot.mjs')
+  writeFileSync(
+    boot,
+    `import { parentPort } from 'node:worker_threads'
+let answered = 0
+parentPort.on('message', ({ id }) => {
+  answered += 1
+  parentPort.postMessage({ id, result: { total: answered, page: 1, pageSize: 10, hits: [], facets: { type: {}, issuer: {}, year: {}, status: {} } } })
+})
+parentPort.postMessage({ ready: true })
+`,
+  )
+  return boot
+}
+
+it('a repeated search is answered without a thread until the index changes; only the same scope shares it', async () => {
+  const threaded = new ThreadedSearchEngine(main, file, 1, () => undefined, countingBoot())
+  try {
+    await until(() => threaded.readyThreads === 1)
+    const ask = (q: SearchQuery) => threaded.search(q).then((r) => r.total)
+    expect(await ask(QUERIES[0])).toBe(1)
+    expect(await ask({ ...QUERIES[0] })).toBe(1) // the kept answer: the thread saw one search
+    expect(await ask({ ...QUERIES[0], page: 2 })).toBe(2) // another page is another search
+    expect(await ask({ ...QUERIES[0], scope: { audience: [PUBLIC_AUDIENCE, 'm:khac'] } })).toBe(3) // another scope too
+    const kept = await threaded.search(QUERIES[0])
+    kept.total = 99 // a caller changing its answer does not change the kept one
+    expect(await ask(QUERIES[0])).toBe(1)
+    // A write of the index (any process's: the version is read from the file) retires every kept answer.
+    await threaded.index([{ id: 'moi-2', kind: 'document', title: 'Thông báo', audience: [PUBLIC_AUDIENCE], sections: [{ text: 'Nội dung.' }] }])
+    expect(await ask(QUERIES[0])).toBe(4)
+    expect(await ask(QUERIES[0])).toBe(4)
+    await threaded.remove(['moi-2'])
+    expect(await ask(QUERIES[0])).toBe(5)
   } finally {
     await threaded.close()
   }
