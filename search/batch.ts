@@ -1,8 +1,11 @@
 /**
- * Batch retrieval for evaluation: a fresh in-memory embedded index built from corpus lines
+ * Batch retrieval for evaluation: a fresh embedded index (in a temporary file) built from corpus lines
  * `{"id","title","text"}`, then every query line `{"id","query"}` answered with the ids of its hits.
  * Used by `sotay search --corpus … --queries …` and by scripts/eval-search.ts.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { EmbeddedSearchEngine, type EmbeddedOptions } from './embedded'
 import { PUBLIC_AUDIENCE, type SearchDoc } from './types'
 
@@ -39,7 +42,9 @@ export async function batchSearch(
   limit: number,
   ranking: EmbeddedOptions['ranking'] = 'tuned',
 ): Promise<BatchAnswer[]> {
-  const engine = await EmbeddedSearchEngine.open({ path: ':memory:', ranking })
+  // A fresh index in a temporary file, as the server keeps it (and ranked the same way, see ./rank).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sotay-search-batch-'))
+  const engine = await EmbeddedSearchEngine.open({ path: path.join(dir, 'search.db'), ranking, resultCache: 0 })
   try {
     await engine.reindexAll([...corpus].map(corpusDoc))
     const answers: BatchAnswer[] = []
@@ -50,6 +55,7 @@ export async function batchSearch(
     return answers
   } finally {
     await engine.close()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -26,6 +26,11 @@
  * matches). Long ones (questions) match any word and let BM25 rank; to bound the work on large
  * collections they keep only their most selective words and pairs (see `selective`). A document number
  * named by the query ("quy định 339", "339-QĐ/TW") orders units whose own number agrees first.
+ *
+ * FTS5's bm25() counts the rows holding each phrase of the query again on every search, walking whole
+ * posting lists (those of common syllables span nearly every row). When the ranking extension is built
+ * (./rank), reads go through a connection that has it, and the score is the same BM25 computed from those
+ * counts as kept here per index version (`frequencies`, `rows`).
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -34,7 +39,8 @@ import { fold } from '../src/lib/vi/text'
 import { AnswerCache, answerCapacity, audienceOf } from './answers'
 import { contentTerms, indexStreams, pairToken, planQuery, type QueryPlan } from './analysis'
 import { issuerLevel, parseDocNumber } from './docnumber'
-import { allWords, anyOf, metaFilter, metaTokens, phrasesOf, textQuery, type Phrase } from './fts-query'
+import { allWords, anyOf, metaFilter, metaTokens, phrasesIn, phrasesOf, textQuery, type Phrase } from './fts-query'
+import { openRankedReader, type ReadConnection } from './rank'
 import { highlightAll, markSetFor, snippet, type MarkSet } from './highlight'
 import { ACCENTED_LETTERS, FOLDED_LETTERS, bestCorrections, correctable, editsWithinOne } from './typo'
 import {
@@ -74,9 +80,10 @@ const AND_MAX_TERMS = 6
 const PRUNE_ROWS = 5000
 /** Sections per unit; further sections are merged into the last one. */
 const SECTION_SLOTS = 4096
-/** How long and how many term counts are kept (see `frequencies`). */
-const COUNTS_TTL_MS = 10 * 60_000
+/** How many term counts are kept at most (see `frequencies`). */
 const COUNTS_MAX = 100_000
+/** Prepared read statements kept by the ranking connection. */
+const STATEMENTS_MAX = 500
 /** Units per write transaction. */
 const WRITE_BATCH = 250
 /** Most of the index file mapped into memory (see `open`). */
@@ -106,7 +113,9 @@ type Frequencies = Map<string, number>
 
 export class EmbeddedSearchEngine implements SearchEngine {
   private counts: Frequencies = new Map()
-  private countsSince = 0
+  /** The index version `counts` hold (see `frequencies`). */
+  private countsAt = -1
+  private statements = new Map<string, ReturnType<ReadConnection['prepare']>>()
   /** Whether the index holds a longer word than each stem (see `withoutIdlePrefix`), at version `extensionsAt`. */
   private extensions = new Map<string, boolean>()
   private extensionsAt = -1
@@ -116,6 +125,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     private readonly ranking: 'tuned' | 'plain',
     private readonly weights: ColumnWeights,
     private readonly answers: AnswerCache,
+    /** Read connection with the ranking extension (./rank), when it is built; reads go through it. */
+    private readonly reader: ReadConnection | undefined,
   ) {}
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedSearchEngine> {
@@ -134,7 +145,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     await db.batch(SCHEMA, 'write')
     const ranking = options.ranking ?? 'tuned'
     const resultCache = options.resultCache ?? answerCapacity()
-    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), new AnswerCache(resultCache))
+    const reader = inMemory ? undefined : openRankedReader(path.resolve(options.path))
+    reader?.exec(`PRAGMA mmap_size = ${MMAP_BYTES}`)
+    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), new AnswerCache(resultCache), reader)
   }
 
   // ---------------------------------------------------------------- writing
@@ -183,6 +196,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
+    this.statements.clear()
+    this.reader?.close()
     this.db.close()
   }
 
@@ -254,11 +269,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (String(query.text ?? '').trim()) return emptyResult(page, pageSize)
       return this.list(meta, page, pageSize)
     }
-    const within = (text: string) => (meta ? `(${text}) AND ${meta}` : text)
     const tuned = this.ranking === 'tuned'
     const matched = await this.withoutIdlePrefix(plan, writes)
     const order = this.order(plan, query.sort ?? 'relevance')
-    const run = (text: string) => this.select(this.rows(within(text), true), order, page, pageSize)
+    if (this.countsAt !== writes) [this.counts, this.countsAt] = [new Map(), writes]
+    const run = async (text: string) => this.select(await this.rows(text, meta, true), order, page, pageSize)
     let corrected: { fixes: Fixes; suggestion?: string } | undefined
     let found: Selection | undefined
     if (tuned && contentTerms(plan).length <= AND_MAX_TERMS) {
@@ -306,7 +321,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Listing without text, newest first. */
   private async list(meta: string, page: number, pageSize: number): Promise<SearchResult> {
-    const source = meta ? this.rows(meta, false) : { sql: `SELECT n AS doc, NULL AS sid, 0 AS r FROM docs`, args: [] }
+    const source = meta ? await this.rows(meta, '', false) : { sql: `SELECT n AS doc, NULL AS sid, 0 AS r FROM docs`, args: [] }
     const listed = await this.select(source, { sql: 'b.published_at DESC, b.doc DESC', args: [] }, page, pageSize)
     const hits = await this.hits(listed.rows, { words: new Set(), prefixes: [] })
     return { total: listed.total, page, pageSize, hits, facets: listed.facets }
@@ -340,13 +355,25 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return [...kept, ...riders]
   }
 
-  /** One row per matching section: its unit, its key and (when `scored`) its BM25 score, lower is better. */
-  private rows(match: string, scored: boolean): SqlPart {
-    const score = scored ? `bm25(fts, ${this.weights.join(', ')}, 0)` : '0'
-    return {
-      sql: `SELECT rowid / ${SECTION_SLOTS} AS doc, rowid AS sid, ${score} AS r FROM fts WHERE fts MATCH ?`,
-      args: [match],
-    }
+  /**
+   * One row per matching section: its unit, its key and (when `scored`) its BM25 score, lower is better.
+   * `text`: the words' expression; `meta`: the scope and filters ('' for none), required as well. With the
+   * ranking extension (./rank) the score is bm25's, computed from the phrases' row counts kept per index
+   * version (`frequencies`) instead of FTS5 counting them again for every search.
+   */
+  private async rows(text: string, meta: string, scored: boolean): Promise<SqlPart> {
+    const match = meta && text ? `(${text}) AND ${meta}` : text || meta
+    const weights = `${this.weights.join(', ')}, 0`
+    const from = `FROM fts WHERE fts MATCH ?`
+    const select = `SELECT rowid / ${SECTION_SLOTS} AS doc, rowid AS sid`
+    if (!scored) return { sql: `${select}, 0 AS r ${from}`, args: [match] }
+    if (!this.reader) return { sql: `${select}, bm25(fts, ${weights}) AS r ${from}`, args: [match] }
+    // Rows holding each phrase, in the order FTS5 numbers them (as they appear in the expression); the
+    // scope's phrases weigh nothing and prefixes are counted by the extension itself (-1).
+    const phrases = phrasesIn(text)
+    const freq = await this.frequencies(phrases.filter((p) => !p.prefix).map((p) => p.term))
+    const hits = [...phrases.map((p) => (p.prefix ? -1 : (freq.get(p.term) ?? 0))), ...phrasesIn(meta).map(() => 0)]
+    return { sql: `${select}, sotay_bm25(fts, ?, ${weights}) AS r ${from}`, args: [hits.join(' '), match] }
   }
 
   /**
@@ -438,18 +465,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * How many rows (sections) hold each term, from FTS5's own term dictionary. Counting a common term
-   * reads its whole posting list, so counts of terms found are kept for a while: they only steer which
-   * phrases long queries keep, where a slightly old count does no harm. Absent terms are always looked
-   * up again (a look-up that finds nothing is cheap), so a word indexed since is never taken as unknown.
+   * reads its whole posting list, so counts are kept for the index version they were read at (reset
+   * in `searchNow` when it changes, and by this process's writes): they steer which phrases long
+   * queries keep and give the ranking its IDF (see `rows`).
    */
   private async frequencies(terms: readonly string[]): Promise<Frequencies> {
-    const now = Date.now()
-    if (now - this.countsSince > COUNTS_TTL_MS || this.counts.size > COUNTS_MAX) [this.counts, this.countsSince] = [new Map(), now]
+    if (this.counts.size > COUNTS_MAX) this.counts = new Map()
     const missing = [...new Set(terms)].filter((t) => !this.counts.has(t))
     for (let i = 0; i < missing.length; i += MAX_PARAMS) {
       const chunk = missing.slice(i, i + MAX_PARAMS)
-      for (const r of await this.all(`SELECT term, doc FROM fts_vocab WHERE term IN (${marks(chunk.length)})`, chunk))
-        this.counts.set(String(r.term), Number(r.doc))
+      const rows = await this.all(`SELECT term, doc FROM fts_vocab WHERE term IN (${marks(chunk.length)})`, chunk)
+      const found = new Map(rows.map((r) => [String(r.term), Number(r.doc)]))
+      for (const t of chunk) this.counts.set(t, found.get(t) ?? 0)
     }
     return new Map(terms.map((t) => [t, this.counts.get(t) ?? 0]))
   }
@@ -460,7 +487,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private async all(sql: string, args: InValue[]): Promise<Row[]> {
-    return (await this.db.execute({ sql, args })).rows as unknown as Row[]
+    if (!this.reader) return (await this.db.execute({ sql, args })).rows as unknown as Row[]
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      if (this.statements.size >= STATEMENTS_MAX) this.statements.clear()
+      statement = this.reader.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return (statement as unknown as { all(...params: InValue[]): Row[] }).all(...args)
   }
 }
 

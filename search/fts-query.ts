@@ -138,6 +138,14 @@ export function phrasesOf(q: TextQuery): Phrase[] {
   return [...q.groups.flat(), ...q.loose]
 }
 
+/**
+ * The phrases of an expression built here, in the order they appear (which is how FTS5 numbers them):
+ * each quoted term, and whether it is searched as a prefix.
+ */
+export function phrasesIn(expr: string): { term: string; prefix: boolean }[] {
+  return [...expr.matchAll(/"([^"]*)"( \*)?/g)].map((m) => ({ term: m[1], prefix: m[2] !== undefined }))
+}
+
 function unique(phrases: readonly Phrase[]): string[] {
   return [...new Set(phrases.map((p) => p.expr))]
 }

@@ -1,13 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { EmbeddedSearchEngine } from '../../../search/embedded'
 import { createSearchEngine } from '../../../search/index'
 import { PUBLIC_AUDIENCE } from '../../../search/types'
 import { contractSuite, corpus } from './contract'
 
 contractSuite('embedded (SQLite FTS5)', () => EmbeddedSearchEngine.open({ path: ':memory:' }))
+// In a file, as the server keeps it: there reads rank through the ranking extension when it is built
+// (search/rank; CI builds it), in memory with FTS5's bm25().
+const files = mkdtempSync(path.join(os.tmpdir(), 'sotay-contract-'))
+afterAll(() => rmSync(files, { recursive: true, force: true }))
+contractSuite('embedded (SQLite FTS5, in a file)', (name) => EmbeddedSearchEngine.open({ path: path.join(files, `${name}.db`) }))
 
 describe('embedded engine specifics', () => {
   it('repeated searches: a kept answer goes only to the same scope, and any write — from another process too — retires it', async () => {
