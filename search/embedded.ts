@@ -112,13 +112,13 @@ type Fixes = Map<number, string[]>
 type Frequencies = Map<string, number>
 
 export class EmbeddedSearchEngine implements SearchEngine {
+  /** Rows holding each term (see `frequencies`). */
   private counts: Frequencies = new Map()
-  /** The index version `counts` hold (see `frequencies`). */
-  private countsAt = -1
-  private statements = new Map<string, ReturnType<ReadConnection['prepare']>>()
-  /** Whether the index holds a longer word than each stem (see `withoutIdlePrefix`), at version `extensionsAt`. */
+  /** Whether the index holds a longer word than each stem (see `withoutIdlePrefix`). */
   private extensions = new Map<string, boolean>()
-  private extensionsAt = -1
+  /** The index version `counts` and `extensions` were read at: both are emptied when it changes (`searchNow`). */
+  private keptAt = -1
+  private statements = new Map<string, ReturnType<ReadConnection['prepare']>>()
 
   private constructor(
     private readonly db: Client,
@@ -270,9 +270,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return this.list(meta, page, pageSize)
     }
     const tuned = this.ranking === 'tuned'
-    const matched = await this.withoutIdlePrefix(plan, writes)
+    if (this.keptAt !== writes) [this.counts, this.extensions, this.keptAt] = [new Map(), new Map(), writes]
+    const matched = await this.withoutIdlePrefix(plan)
     const order = this.order(plan, query.sort ?? 'relevance')
-    if (this.countsAt !== writes) [this.counts, this.countsAt] = [new Map(), writes]
     const run = async (text: string) => this.select(await this.rows(text, meta, true), order, page, pageSize)
     let corrected: { fixes: Fixes; suggestion?: string } | undefined
     let found: Selection | undefined
@@ -301,13 +301,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * The plan with the prefix search of the word being typed dropped when the index holds no longer word
    * starting with it ("luat": nothing but "luat" itself, as for most complete syllables): such a prefix
    * matches exactly the rows the word does, yet FTS5 merges a range of its term dictionary for it on every
-   * query. Known per index version (`writes`), so a longer word indexed later is found as soon as it is
-   * searchable. Highlighting keeps the original plan.
+   * query. Known per index version (see `keptAt`), so a longer word indexed later is found as soon as it
+   * is searchable. Highlighting keeps the original plan.
    */
-  private async withoutIdlePrefix(plan: QueryPlan, writes: number): Promise<QueryPlan> {
+  private async withoutIdlePrefix(plan: QueryPlan): Promise<QueryPlan> {
     const i = plan.terms.findIndex((t) => t.prefix)
     if (i < 0) return plan
-    if (this.extensionsAt !== writes || this.extensions.size > COUNTS_MAX) [this.extensions, this.extensionsAt] = [new Map(), writes]
+    if (this.extensions.size > COUNTS_MAX) this.extensions = new Map()
     const stem = plan.terms[i].fold
     let longer = this.extensions.get(stem)
     if (longer === undefined) {
@@ -465,9 +465,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * How many rows (sections) hold each term, from FTS5's own term dictionary. Counting a common term
-   * reads its whole posting list, so counts are kept for the index version they were read at (reset
-   * in `searchNow` when it changes, and by this process's writes): they steer which phrases long
-   * queries keep and give the ranking its IDF (see `rows`).
+   * reads its whole posting list, so counts are kept for the index version they were read at (see
+   * `keptAt`): they steer which phrases long queries keep and give the ranking its IDF (see `rows`).
    */
   private async frequencies(terms: readonly string[]): Promise<Frequencies> {
     if (this.counts.size > COUNTS_MAX) this.counts = new Map()
