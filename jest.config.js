@@ -21,6 +21,9 @@ export default {
     '^@payload-config$': '<rootDir>/payload.config.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
   },
+  // The demo data is seeded once per run and copied for each test file (tests/helpers/template.ts).
+  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   testTimeout: 120000,
   forceExit: true,
   verbose: false,

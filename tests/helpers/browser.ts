@@ -15,6 +15,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { TSX_NODE_ARGS } from './node'
 import { freePort, waitForWebProcesses } from './net'
+import { seededCopy } from './template'
 import { webProcessCount } from '../../src/server/cluster'
 
 const ROOT = process.cwd()
@@ -140,7 +141,8 @@ export async function startWebServer({ timeoutMs = 120_000 } = {}): Promise<WebS
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sotay-browser-'))
-  const database = await freshDatabase(dataDir)
+  // The run's demo data, copied (tests/helpers/template.ts); the server's seed then finds it in place.
+  const database = (await seededCopy(dataDir, process.env.DATABASE_URL, `sotay_browser_${process.pid}_${Date.now().toString(36)}`)) ?? (await freshDatabase(dataDir))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',

@@ -1,12 +1,14 @@
 /**
  * Starts the real server (Express + Payload REST/GraphQL, no Next.js) on a fresh database: a new SQLite
  * file in a temporary folder by default, or — when DATABASE_URL is a postgres:// URL — a freshly created
- * PostgreSQL database next to it, dropped again at the end.
+ * PostgreSQL database next to it, dropped again at the end. With the demo data (the default), the database
+ * and data folder are a copy of the run's seeded template (tests/helpers/template.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { RunningApp } from '../../src/server/app'
+import { seededCopy } from './template'
 
 export type TestServer = RunningApp & { dataDir: string; stop: () => Promise<void> }
 
@@ -42,7 +44,12 @@ export async function startTestServer({ seed = true } = {}): Promise<TestServer>
   process.env.DATA_DIR = dataDir
   process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
   let dropDatabase = async () => {}
-  if (usingPostgres()) {
+  // The run's demo data, copied (tests/helpers/template.ts); seedDemo then finds it and only notes the logins.
+  const copy = seed ? await seededCopy(dataDir, baseUrl) : null
+  if (copy) {
+    process.env.DATABASE_URL = copy.url
+    dropDatabase = copy.drop
+  } else if (usingPostgres()) {
     const db = await createPostgresDatabase()
     process.env.DATABASE_URL = db.url
     dropDatabase = db.drop
