@@ -6,11 +6,13 @@
  * The status is written straight to the document and to its latest version (what the admin edits) through
  * the database adapter: time passing is not an editorial change, so no new version appears in the history,
  * and the publishing rules (who may change a published document) do not apply to the platform itself.
- * Only documents still marked "chưa có hiệu lực" are touched, so running it again changes nothing.
+ * Only documents still marked "chưa có hiệu lực" are touched, so running it again changes nothing. Each
+ * changed document is re-indexed for search (its status is a filter and a facet there).
  */
 import type { Payload, PayloadRequest, TaskConfig, Where } from 'payload'
 import { storedDay, today } from '../collections/Documents/dates'
 import { forgetReadsEverywhere } from '../src/server/readCache'
+import { scheduleSearchSync } from '../search/sync'
 
 export const EFFECTIVE_STATUS_TASK = 'effective-status'
 const BATCH = 200
@@ -43,6 +45,8 @@ export async function promoteEffectiveDocuments(payload: Payload, { now = new Da
       })
       if ((updated?.length ?? 0) === 0) continue
       changedNow++
+      // Written without hooks: the search index (its "còn hiệu lực" filter and facet) is told here.
+      scheduleSearchSync(payload, 'documents', doc.id, req)
       const { docs: latest } = await payload.db.findVersions<VersionRow>({
         collection: 'documents',
         where: { and: [{ parent: { equals: doc.id } }, { latest: { equals: true } }] },

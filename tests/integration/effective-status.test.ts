@@ -6,6 +6,7 @@
 import { EFFECTIVE_STATUS_TASK, promoteEffectiveDocuments, queueEffectiveStatus } from '../../workers/effective-status'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { paragraphsToLexical } from '../../collections/Documents/lexical'
+import { searchEngine } from '../../src/server/search'
 
 let server: TestServer
 let issuer: string | number
@@ -84,6 +85,24 @@ describe('effective-status', () => {
     await server.payload.db.updateOne({ collection: 'documents', id, data: { effectStatus: 'het-hieu-luc' } })
     await promoteEffectiveDocuments(server.payload, { now: new Date(Date.now() + 30 * DAY) })
     expect(await statusOf(id)).toBe('het-hieu-luc')
+  })
+
+  it('re-indexes what it changes: the search filter and facet "còn hiệu lực" follow within 5 s', async () => {
+    const id = await publishedDocument(vnDay(1))
+    const engine = await searchEngine(server.payload)
+    const indexedStatus = async () => {
+      const found = await engine.search({ text: `Thông báo thử hiệu lực ${serial}`, scope: { unrestricted: true }, pageSize: 50 })
+      return found.hits.find((h) => h.id === `documents:${id}`)?.status
+    }
+    for (let i = 0; i < 50 && (await indexedStatus()) !== 'chua-co-hieu-luc'; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(await indexedStatus()).toBe('chua-co-hieu-luc')
+
+    expect(await promoteEffectiveDocuments(server.payload, { now: new Date(Date.now() + DAY) })).toBeGreaterThanOrEqual(1)
+    const since = Date.now()
+    while (Date.now() - since < 5000 && (await indexedStatus()) !== 'con-hieu-luc') await new Promise((r) => setTimeout(r, 100))
+    expect(await indexedStatus()).toBe('con-hieu-luc')
+    const current = await engine.search({ text: '', scope: { unrestricted: true }, filters: { status: 'con-hieu-luc' }, pageSize: 100 })
+    expect(current.hits.map((h) => h.id)).toContain(`documents:${id}`)
   })
 
   it('runs as a scheduled jobs task, queued once at start', async () => {
