@@ -8,7 +8,8 @@
  *                                                      unpin it (the pipeline summarises again)
  * Access follows the source: who may not read it gets 404, as if it did not exist.
  */
-import { open, stat } from 'node:fs/promises'
+import { open, stat, type FileHandle } from 'node:fs/promises'
+import rangeParser from 'range-parser'
 import type { Endpoint, PayloadRequest } from 'payload'
 import { audioFiles, audioPath, ensureOutput, findOutput, removeAudio, updateOutput, type SourceCollection } from '../../workers/pipeline'
 import { readJson } from '../../src/server/respond'
@@ -33,35 +34,56 @@ const reading = (source: SourceCollection): Endpoint => ({
   },
 })
 
-/** "bytes=a-b", "bytes=a-", "bytes=-n" → an inclusive range inside `size`, null when unsatisfiable, undefined when absent/ignored. */
+/**
+ * The one byte range to send (inclusive, inside `size`) for a Range header, parsed by `range-parser`: null when
+ * unsatisfiable (416), undefined when absent, malformed or asking for several ranges (the whole file is sent).
+ */
 export function parseRange(header: string | null, size: number): { start: number; end: number } | null | undefined {
   if (!header) return undefined
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
-  if (!m || (m[1] === '' && m[2] === '')) return undefined // multi-range or malformed: send the whole file
-  let start: number
-  let end: number
-  if (m[1] === '') {
-    const suffix = Number(m[2])
-    if (suffix === 0) return null
-    start = Math.max(0, size - suffix)
-    end = size - 1
-  } else {
-    start = Number(m[1])
-    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
-  }
-  if (start >= size || start > end) return null
-  return { start, end }
+  const ranges = rangeParser(size, header, { combine: true })
+  if (ranges === -1) return null
+  if (ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return undefined
+  return { start: ranges[0].start, end: ranges[0].end }
 }
 
-async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
-  const handle = await open(file, 'r')
-  try {
-    const buffer = Buffer.alloc(length)
-    const { bytesRead } = await handle.read(buffer, 0, length, start)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
+const CHUNK = 64 * 1024
+
+/**
+ * The file's bytes `start`…`end` as a stream, read a chunk at a time as the listener's connection takes them:
+ * never held whole. (Node 20's `Readable.toWeb` reads a file stream ahead without back-pressure, so the
+ * stream pulls from the file handle itself.)
+ */
+function streamSlice(file: string, start: number, end: number): ReadableStream<Uint8Array> {
+  let handle: FileHandle | undefined
+  let position = start
+  const finish = async () => {
+    await handle?.close()
+    handle = undefined
   }
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          handle ??= await open(file, 'r')
+          const length = Math.min(CHUNK, end + 1 - position)
+          const chunk = length > 0 ? Buffer.allocUnsafe(length) : null
+          const { bytesRead } = chunk ? await handle.read(chunk, 0, length, position) : { bytesRead: 0 }
+          if (!chunk || bytesRead === 0) {
+            await finish()
+            controller.close()
+            return
+          }
+          position += bytesRead
+          controller.enqueue(chunk.subarray(0, bytesRead))
+        } catch (err) {
+          await finish().catch(() => {})
+          controller.error(err)
+        }
+      },
+      cancel: finish,
+    },
+    { highWaterMark: 1 },
+  )
 }
 
 const audio = (source: SourceCollection, kind: 'full' | 'summary'): Endpoint => ({
@@ -91,15 +113,10 @@ const audio = (source: SourceCollection, kind: 'full' | 'summary'): Endpoint => 
     const ifRange = req.headers.get('if-range')
     const range = ifRange && ifRange !== etag ? undefined : parseRange(req.headers.get('range'), size)
     if (range === null) return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } })
-    if (range === undefined) {
-      const body = await readSlice(file, 0, size)
-      return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'content-length': String(body.length) } })
-    }
-    const length = range.end - range.start + 1
-    const body = await readSlice(file, range.start, length)
-    return new Response(new Uint8Array(body), {
+    if (range === undefined || size === 0) return new Response(size ? streamSlice(file, 0, size - 1) : null, { status: 200, headers: { ...headers, 'content-length': String(size) } })
+    return new Response(streamSlice(file, range.start, range.end), {
       status: 206,
-      headers: { ...headers, 'content-length': String(body.length), 'content-range': `bytes ${range.start}-${range.end}/${size}` },
+      headers: { ...headers, 'content-length': String(range.end - range.start + 1), 'content-range': `bytes ${range.start}-${range.end}/${size}` },
     })
   },
 })

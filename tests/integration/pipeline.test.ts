@@ -6,7 +6,9 @@
  * access follows the document; editors of the issuer can ask for "xử lý lại".
  */
 import { jest } from '@jest/globals'
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { get as httpGet, type IncomingMessage } from 'node:http'
 import path from 'node:path'
 import { client, demoSessions } from '../helpers/client'
 import { startTestServer, type TestServer } from '../helpers/server'
@@ -149,6 +151,42 @@ describe('a published document gets its outputs', () => {
     expect(cached.status).toBe(304)
     const summary = await fetch(server.url + firstReading.audio.summary.url, { headers: auth })
     expect(summary.status).toBe(200)
+  })
+
+  it('a whole-file request streams the audio: the server never holds an hour of it in memory', async () => {
+    // An hour of speech is ~20 MB; players ask for the whole file or "bytes=0-" first.
+    const member = await as('dangvien.cb01')
+    const out = await outputOf(first.id)
+    const file = path.join(server.dataDir, 'pipeline', 'audio', out.audio.full.file)
+    const original = readFileSync(file)
+    const big = Buffer.alloc(64 * 1024 * 1024, 0xab)
+    original.copy(big)
+    writeFileSync(file, big)
+    try {
+      for (const range of [undefined, 'bytes=0-']) {
+        global.gc?.()
+        const before = process.memoryUsage().arrayBuffers
+        const res = await new Promise<IncomingMessage>((resolve, reject) =>
+          httpGet(server.url + firstReading.audio.full.url, { headers: { authorization: `JWT ${member.token}`, ...(range ? { range } : {}) } }, resolve).on('error', reject),
+        )
+        res.pause()
+        // The client reads nothing for a while: a streaming server waits; a buffering one already holds it all.
+        await new Promise((r) => setTimeout(r, 300))
+        const held = process.memoryUsage().arrayBuffers - before
+        expect([res.statusCode, res.headers['content-length']]).toEqual([range ? 206 : 200, String(big.length)])
+        expect(held).toBeLessThan(16 * 1024 * 1024) // a quarter of the file: buffering holds all of it (and a copy)
+        const hash = createHash('sha256')
+        let length = 0
+        for await (const chunk of res) {
+          hash.update(chunk as Buffer)
+          length += (chunk as Buffer).length
+        }
+        expect(length).toBe(big.length)
+        expect(hash.digest('hex')).toBe(createHash('sha256').update(big).digest('hex'))
+      }
+    } finally {
+      writeFileSync(file, original)
+    }
   })
 
   it('who may not read the document gets 404 on its reading and its audio, with nothing revealed', async () => {
