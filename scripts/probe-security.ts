@@ -377,14 +377,14 @@ await check('2', 'leader takeover of city-level accounts', async () => {
   const taken = (await login(email('bientap.haiphong'), STRONG)).status === 200
   if (pw.status < 300 || taken) {
     const back = await patch(`/api/users/${editor.id}`, { password: PASSWORD }, auth(admin))
-    if (back.status === 200) notes.push(`restored the password of ${email('bientap.haiphong')} after the takeover`)
+    if (back.status === 200) loud(`the takeover worked: bithu.bachdang set the password of ${email('bientap.haiphong')}; the probe restored it`)
     else loud(`could not restore the password of ${email('bientap.haiphong')} (now ${STRONG}): ${said(back)}`)
   }
   const mail = await patch(`/api/users/${committee.id}`, { email: 'chiem-quyen@example.invalid' }, auth(leader))
   const nowEmail = (await get(`/api/users/${committee.id}?depth=0`, auth(admin))).body?.email
   if (nowEmail !== committee.email) {
     const back = await patch(`/api/users/${committee.id}`, { email: committee.email }, auth(admin))
-    if (back.status === 200) notes.push(`restored the e-mail of ${committee.email} after the takeover`)
+    if (back.status === 200) loud(`the takeover worked: bithu.bachdang changed the e-mail of ${committee.email}; the probe restored it`)
     else loud(`could not restore the e-mail of user ${committee.id} (${committee.email}, now ${nowEmail}): ${said(back)}`)
   }
   const ok = refused(pw) && !taken && refused(mail) && nowEmail === committee.email
@@ -612,6 +612,7 @@ await check('8', 'anonymous lockout of the administrator', async () => {
   const adminCard = String(byEmail('quantri').cardNumber)
   const nobody = String(90_000_000 + randomInt(9_999_999))
   const attempts: string[] = []
+  const answers: Answer[] = []
   let last: Answer | undefined
   let lastUnknown: Answer | undefined
   const until = Date.now() + 60_000
@@ -620,6 +621,7 @@ await check('8', 'anonymous lockout of the administrator', async () => {
     // both sixth answers come under the same conditions.
     last = await login(adminCard, 'Sai-mat-khau-2025!', { timeoutMs: 15_000 })
     lastUnknown = await login(nobody, 'Sai-mat-khau-2025!', { ...from(3), timeoutMs: 15_000 })
+    answers.push(last)
     attempts.push(`${last.status}/${last.ms}ms`)
     await sleep(200)
   }
@@ -632,23 +634,31 @@ await check('8', 'anonymous lockout of the administrator', async () => {
   // limit per address+account (what the fix should add) lets it in, while a lock of the account refuses it.
   const viaOther = otherAddresses ? await login(adminCard, PASSWORD, { ...from(2), timeoutMs: 15_000 }) : undefined
   const other = viaOther && viaOther.status !== 0 ? viaOther : undefined
-  // From this same address, by e-mail (another key for the same account).
-  const same = await login(email('quantri'), PASSWORD, { timeoutMs: 15_000 })
+  // Without a second address: from this same address, by e-mail (another key for the same account).
+  const same = other ? undefined : await login(email('quantri'), PASSWORD, { timeoutMs: 15_000 })
   const lockedText = (a?: Answer) => !!a && /khóa|locked/i.test(a.text)
+  // The attacker must also have been slowed: a 429, or a progressive delay (the last attempt ≥ 1.5 s slower than the first).
+  const slowed = answers.some((a) => a.status === 429 || a.headers['retry-after'] !== undefined) || (answers.length > 1 && answers[answers.length - 1].ms - answers[0].ms >= 1500 && !lockedText(answers[answers.length - 1]))
   let verdict: Verdict
   let why: string
-  if (other) {
+  if (!slowed) {
+    verdict = 'FAILED'
+    why = `the attacker was not slowed (no 429, no growing delay)${other ? `; then the admin's correct login from an address the attack did not use (127.0.0.2): ${said(other)}` : ''}`
+  } else if (other) {
     verdict = held(other.status === 200)
-    why = `correct login from another address (127.0.0.2): ${said(other)}`
+    // Judged from an address the attack never used: a limit per address+account lets the owner in, a lock of the account does not.
+    why = `then the admin's correct login from an address the attack did not use (127.0.0.2): ${said(other)}`
+  } else if (!same) {
+    throw new Error('unreachable: no login to judge by')
   } else if (same.status === 200) {
     verdict = 'held'
-    why = 'correct login from this address by e-mail: 200'
+    why = "then the admin's correct login from the attacking address, by e-mail: 200"
   } else if (same.status === 429 && !lockedText(same)) {
     verdict = 'held'
-    why = `correct login from this address: 429, a limit for this address only (no second address to confirm: ${viaOther?.error ?? 'not reached over IPv4 loopback'})`
+    why = `then the admin's correct login from the attacking address: 429 without a lock message, taken as a limit for this address+account (no second address to confirm: ${viaOther?.error ?? 'not reached over IPv4 loopback'})`
   } else {
     verdict = 'FAILED'
-    why = `correct login from this address: ${said(same)}`
+    why = `then the admin's correct login from the attacking address: ${said(same)}`
   }
   // Whatever happened, the administrator must be able to sign in after the probe.
   const unlock = await post('/api/users/unlock', { email: email('quantri') }, auth(admin))
