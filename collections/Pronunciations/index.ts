@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { editorsAndAdmins } from './access'
+import { centralEditorsAndAdmins, editorsAndAdmins, explainCentralOnly } from './access'
 import { checkEntry } from './hooks/checkEntry'
 import { revoiceAfterChange, revoiceAfterDelete } from './hooks/revoiceUsers'
 
@@ -22,11 +22,12 @@ export const Pronunciations: CollectionConfig = {
   },
   access: {
     read: editorsAndAdmins,
-    create: editorsAndAdmins,
-    update: editorsAndAdmins,
-    delete: editorsAndAdmins,
+    create: centralEditorsAndAdmins,
+    update: centralEditorsAndAdmins,
+    delete: centralEditorsAndAdmins,
   },
   hooks: {
+    beforeOperation: [explainCentralOnly],
     beforeValidate: [checkEntry],
     afterChange: [revoiceAfterChange],
     afterDelete: [revoiceAfterDelete],
