@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { centralEditorsAndAdmins, editorsAndAdmins, explainCentralOnly } from './access'
 import { checkEntry } from './hooks/checkEntry'
+import { boundText } from '../hooks/boundText'
 import { revoiceAfterChange, revoiceAfterDelete } from './hooks/revoiceUsers'
 
 /**
@@ -27,7 +28,7 @@ export const Pronunciations: CollectionConfig = {
     delete: centralEditorsAndAdmins,
   },
   hooks: {
-    beforeOperation: [explainCentralOnly],
+    beforeOperation: [explainCentralOnly, boundText],
     beforeValidate: [checkEntry],
     afterChange: [revoiceAfterChange],
     afterDelete: [revoiceAfterDelete],
