@@ -16,8 +16,8 @@ import { checkUpload, FILE_TYPES } from './fileTypes'
 import { boundText } from '../hooks/boundText'
 import { unsafeTextProblem } from '../../src/lib/vi/safeText'
 
-/** Long enough for any real file name; file systems stop at 255 bytes (a Vietnamese letter takes 2–3). */
-const MAX_FILE_NAME = 120
+/** Long enough for the longest real names (a whole trích yếu); Payload cuts what it stores to 255 bytes. */
+const MAX_FILE_NAME = 200
 
 /** Where the owner's audience is copied on each file. */
 export const MEDIA_FIELDS: AudienceFields = {
