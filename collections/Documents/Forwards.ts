@@ -13,6 +13,7 @@ import type { Viewer } from './publishing/audience'
 import { organsUnder, viewerOf } from './publishing/viewer'
 import { organization } from './publishing/workflow'
 import { forgetContent } from '../hooks/forgetReads'
+import { boundText } from '../hooks/boundText'
 
 type Doc = { id: string | number; number?: string | null; title?: string; issuer?: unknown; issuerPath?: string | null; _status?: string; publishAt?: string | null }
 
@@ -112,7 +113,7 @@ export const Forwards: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: { read: canReadForwards, create: canCreateForwards, update: canChangeForwards, delete: canChangeForwards },
-  hooks: { beforeChange: [checkForward], afterChange: [forgetContent.afterChange], afterDelete: [forgetContent.afterDelete] },
+  hooks: { beforeOperation: [boundText], beforeChange: [checkForward], afterChange: [forgetContent.afterChange], afterDelete: [forgetContent.afterDelete] },
   fields: [
     { name: 'document', label: 'Văn bản', type: 'relationship', relationTo: 'documents', required: true, index: true },
     {

@@ -7,6 +7,7 @@ import type { CollectionConfig } from 'payload'
 import { documentFields, DOCUMENT_FILES } from './fields'
 import { deleteForwardsOf } from './Forwards'
 import { capListSize } from '../hooks/capListSize'
+import { boundText } from '../hooks/boundText'
 import { issuedContentAccess } from './publishing/access'
 import { checkAttachments, deleteAttachments, syncAttachments } from './publishing/attachments'
 import { issuedContentWorkflow, rememberDraftSave } from './publishing/workflow'
@@ -32,7 +33,7 @@ export const Documents: CollectionConfig = {
   versions: { drafts: { validate: false }, maxPerDoc: 50 },
   access: issuedContentAccess,
   hooks: {
-    beforeOperation: [capListSize, rememberDraftSave],
+    beforeOperation: [capListSize, boundText, rememberDraftSave],
     // Rights first: nothing about another organisation's documents is revealed by a validation message.
     beforeValidate: [issuedContentWorkflow({ one: 'văn bản' }), validateDocument],
     beforeChange: [checkAttachments(DOCUMENT_FILES), checkRelations, keepOwnStatus],

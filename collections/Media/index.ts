@@ -6,13 +6,18 @@
  * (/api/media/file/…), resized copies included.
  */
 import path from 'node:path'
-import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Where } from 'payload'
+import type { Access, CollectionAfterErrorHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Where } from 'payload'
 import { dataDir } from '../../src/server/runtime'
 import { audienceWhere, empty, VISIBILITY, type AudienceFields } from '../Documents/publishing/audience'
 import { canSeeWorkflow } from '../Documents/publishing/access'
 import { invalid } from '../Documents/publishing/errors'
 import { viewerOf } from '../Documents/publishing/viewer'
 import { checkUpload, FILE_TYPES } from './fileTypes'
+import { boundText } from '../hooks/boundText'
+import { unsafeTextProblem } from '../../src/lib/vi/safeText'
+
+/** Long enough for the longest real names (a whole trích yếu); Payload cuts what it stores to 255 bytes. */
+const MAX_FILE_NAME = 200
 
 /** Where the owner's audience is copied on each file. */
 export const MEDIA_FIELDS: AudienceFields = {
@@ -57,10 +62,25 @@ const canDeleteMedia: Access = async ({ req }) => {
 const checkIncomingFile: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const file = req.file
   if ((operation === 'create' || operation === 'update') && file?.data) {
+    // A NUL would cut the name short on disk; a right-to-left override disguises "fdp.exe" as "exe.pdf".
+    const nameProblem = unsafeTextProblem(file.name, 'Tên tệp') ?? (file.name.length > MAX_FILE_NAME ? `Tên tệp quá dài: tối đa ${MAX_FILE_NAME} ký tự.` : null)
+    if (nameProblem) invalid(req, 'media', [{ path: 'file', message: nameProblem }])
     const check = checkUpload({ name: file.name, data: file.data, size: file.size })
     if (!check.ok) invalid(req, 'media', [{ path: 'file', message: check.message }])
   }
   return args
+}
+
+/**
+ * A multipart body the parser refuses — a NUL or another control character in the file name breaks the
+ * part's header — is the sender's fault: a 400 saying what to do, not a 500.
+ */
+const explainUnreadableUpload: CollectionAfterErrorHook = ({ error }) => {
+  if (!/^(Malformed part header|Malformed content-disposition|Unexpected end of form)/.test(error.message ?? '')) return
+  return {
+    status: 400,
+    response: { errors: [{ message: 'Không đọc được tệp tải lên: tên tệp chứa ký tự rỗng (NUL) hoặc ký tự điều khiển, hoặc biểu mẫu bị hỏng. Hãy đổi tên tệp rồi tải lại.' }] },
+  }
 }
 
 const stampUploader: CollectionBeforeChangeHook = ({ data, operation, req }) => {
@@ -91,7 +111,7 @@ export const Media: CollectionConfig = {
     focalPoint: false,
     crop: false,
   },
-  hooks: { beforeOperation: [checkIncomingFile], beforeChange: [stampUploader] },
+  hooks: { beforeOperation: [boundText, checkIncomingFile], beforeChange: [stampUploader], afterError: [explainUnreadableUpload] },
   fields: [
     { name: 'alt', label: 'Mô tả', type: 'text', maxLength: 300, admin: { description: 'Chú thích ảnh hoặc tên tài liệu, đọc cho người khiếm thị.' } },
     {

@@ -17,6 +17,7 @@ import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
 import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
 import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 import { capListSize } from '../hooks/capListSize'
+import { boundText } from '../hooks/boundText'
 import { forgetContent } from '../hooks/forgetReads'
 
 const NEWS_FILES: AttachmentField[] = [
@@ -56,7 +57,7 @@ export const News: CollectionConfig = {
   access: issuedContentAccess,
   endpoints: pipelineEndpoints('news'),
   hooks: {
-    beforeOperation: [capListSize, rememberDraftSave],
+    beforeOperation: [capListSize, boundText, rememberDraftSave],
     beforeValidate: [issuedContentWorkflow({ one: 'tin' }), validateNews],
     beforeChange: [checkAttachments(NEWS_FILES)],
     afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news'), forgetContent.afterChange],

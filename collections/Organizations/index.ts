@@ -7,6 +7,7 @@ import { ORGANIZATION_KINDS } from './kinds'
 import { syncSearchAfterMove } from '../../search/hooks'
 import { forgetTreeCaches } from './hooks/forgetTreeCaches'
 import { forgetContent } from '../hooks/forgetReads'
+import { boundText } from '../hooks/boundText'
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -25,6 +26,7 @@ export const Organizations: CollectionConfig = {
     delete: canManageOrganizations,
   },
   hooks: {
+    beforeOperation: [boundText],
     beforeChange: [maintainPath],
     afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches, forgetContent.afterChange],
     afterDelete: [forgetTreeCaches, forgetContent.afterDelete],

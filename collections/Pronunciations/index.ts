@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
-import { editorsAndAdmins } from './access'
+import { centralEditorsAndAdmins, editorsAndAdmins, explainCentralOnly } from './access'
 import { checkEntry } from './hooks/checkEntry'
+import { boundText } from '../hooks/boundText'
 import { revoiceAfterChange, revoiceAfterDelete } from './hooks/revoiceUsers'
 
 /**
@@ -22,11 +23,12 @@ export const Pronunciations: CollectionConfig = {
   },
   access: {
     read: editorsAndAdmins,
-    create: editorsAndAdmins,
-    update: editorsAndAdmins,
-    delete: editorsAndAdmins,
+    create: centralEditorsAndAdmins,
+    update: centralEditorsAndAdmins,
+    delete: centralEditorsAndAdmins,
   },
   hooks: {
+    beforeOperation: [explainCentralOnly, boundText],
     beforeValidate: [checkEntry],
     afterChange: [revoiceAfterChange],
     afterDelete: [revoiceAfterDelete],

@@ -9,6 +9,7 @@ import { guardScope } from './hooks/guardScope'
 import { processProfile } from './hooks/processProfile'
 import { revealCitizenId } from './hooks/revealCitizenId'
 import { capListSize } from '../hooks/capListSize'
+import { boundText } from '../hooks/boundText'
 import { forgetAccounts, forgetAccountsAfterLogout } from '../hooks/forgetReads'
 import { keptSessions } from './auth/keptSessions'
 
@@ -45,7 +46,7 @@ export const Users: CollectionConfig = {
   },
   endpoints: [registerEndpoint, importEndpoint, approveAccount, rejectAccount, approveChanges, rejectChanges],
   hooks: {
-    beforeOperation: [capListSize],
+    beforeOperation: [capListSize, boundText],
     beforeChange: [guardScope, processProfile],
     afterChange: [auditChange, forgetAccounts.afterChange],
     afterDelete: [forgetAccounts.afterDelete],

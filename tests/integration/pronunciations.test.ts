@@ -41,7 +41,7 @@ describe('who may extend the dictionary', () => {
     }
     expect((await client(server.url).post('/api/pronunciations', { term: 'QĐND', reading: 'quân đội nhân dân' })).status).toBe(403)
     expect(await count()).toBe(0)
-    const editor = await as('bientap.bachdang')
+    const editor = await as('bientap.tw')
     const created = await editor.post('/api/pronunciations', { term: ' QĐND ', reading: 'Quân  đội nhân dân' })
     expect(created.status).toBe(201)
     expect(created.body.doc).toMatchObject({ term: 'QĐND', reading: 'quân đội nhân dân' })
@@ -53,7 +53,7 @@ describe('who may extend the dictionary', () => {
 
 describe('what it refuses', () => {
   it('explains in Vietnamese and stores nothing', async () => {
-    const editor = await as('bientap.haiphong')
+    const editor = await as('bientap.tw')
     expect((await editor.post('/api/pronunciations', { term: 'ĐVTN', reading: 'đoàn viên thanh niên' })).status).toBe(201)
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ term: '', reading: 'trung ương' }, /Hãy nhập từ cần đọc/],
@@ -114,7 +114,7 @@ describe('the voice uses it', () => {
     const before = await voiced(uses)
     const otherBefore = await voiced(other)
 
-    const editor = await as('bientap.bachdang')
+    const editor = await as('bientap.tw')
     const entry = await editor.post('/api/pronunciations', { term: 'XKLĐ', reading: 'xuất khẩu lao động có thời hạn theo hợp đồng ở nước ngoài' })
     expect(entry.status).toBe(201)
     const after = await voiced(uses, before.audio.full.hash)

@@ -79,6 +79,7 @@ export const workflowFields: Field[] = [
     name: 'reviewNote',
     label: 'Lý do trả lại',
     type: 'textarea',
+    maxLength: 1000,
     access: { read: canSeeWorkflow },
     admin: { position: 'sidebar', condition: (data) => data?.reviewStatus === 'tra-lai' },
   },

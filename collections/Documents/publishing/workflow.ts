@@ -21,15 +21,23 @@ import { viewerOf } from './viewer'
 type Org = { id: string | number; name: string; path?: string | null }
 
 const draftKey = (slug: string) => `publishingDraftSave:${slug}`
+const sentStatusKey = (slug: string) => `publishingSentStatus:${slug}`
 
 const isSystem = (req: PayloadRequest) => !req.user
 
 /**
  * Payload tells only the operation, not the hooks, whether a save is a draft: remember it for the hooks
  * of that save. A draft save of a published record leaves the published record as it is.
+ *
+ * Remember too the status the caller sent, if any: by the time the hooks run, Payload has filled a missing
+ * `_status` in from the latest version — the pending draft of an editor, if there is one.
  */
 export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operation, req, collection }) => {
-  if (operation === 'create' || operation === 'update') req.context[draftKey(collection.slug)] = Boolean((args as { draft?: boolean }).draft)
+  if (operation === 'create' || operation === 'update') {
+    const { draft, data } = args as { draft?: boolean; data?: { _status?: unknown } }
+    req.context[draftKey(collection.slug)] = Boolean(draft)
+    req.context[sentStatusKey(collection.slug)] = data && typeof data === 'object' && !Array.isArray(data) ? data._status : undefined
+  }
   return args
 }
 
@@ -77,7 +85,10 @@ export function issuedContentWorkflow(nouns: Nouns): CollectionBeforeValidateHoo
       operation === 'create'
         ? null
         : ((await req.payload.db.findOne<{ id: string | number; _status?: string }>({ collection: collection.slug, where: { id: { equals: originalDoc.id } }, req }))?._status ?? null)
-    const publishes = !draftSave && (data._status ?? mainStatus ?? 'draft') === 'published'
+    // A save that names no status keeps the record's own (main) status: saving a field of published
+    // content does not withdraw it, even over an editor's pending draft.
+    const sentStatus = req.context[sentStatusKey(collection.slug)] as string | undefined
+    const publishes = !draftSave && (sentStatus ?? mainStatus ?? 'draft') === 'published'
     const withdraws = !draftSave && mainStatus === 'published' && !publishes
 
     if (!isSystem(req)) {
@@ -94,6 +105,7 @@ export function issuedContentWorkflow(nouns: Nouns): CollectionBeforeValidateHoo
     }
 
     if (publishes) {
+      data._status = 'published'
       data.reviewStatus = 'da-phat-hanh'
       data.reviewNote = null
       if (req.user) data.publishedBy = req.user.id

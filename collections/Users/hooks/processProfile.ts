@@ -20,6 +20,10 @@ type Data = Record<string, any>
 const HELD_FIELDS = [...IDENTITY_FIELDS, 'branch'] as const
 const DATE_FIELDS = ['birthDate', 'partyJoinDate', 'officialDate'] as const
 
+const GENDERS: unknown[] = ['nam', 'nu']
+/** A pending change holds a few short identity fields: far below this once serialised. */
+const MAX_PENDING_CHARS = 4000
+
 const present = (v: unknown) => v !== undefined && v !== null && v !== ''
 const sameValue = (a: unknown, b: unknown) => String(refId(a as any) ?? '') === String(refId(b as any) ?? '')
 const sameDate = (a: unknown, b: unknown) => (parseDate(a) ?? '') === (parseDate(b) ?? '')
@@ -42,6 +46,9 @@ async function normalise(data: Data, original: Data | undefined, req: PayloadReq
       errors.push({ path: 'cardNumber', message: `Số thẻ đảng viên ${card.value} đã được đăng ký cho một tài khoản khác.` })
     else data.cardNumber = card.value
   }
+  // A member's own identity change is kept aside (pendingChanges) before the field checks run: check
+  // here what the fields' rules would (boundText bounded the text fields' length and characters).
+  if (present(data.gender) && !GENDERS.includes(data.gender)) errors.push({ path: 'gender', message: 'Giới tính chỉ có thể là "Nam" hoặc "Nữ".' })
   if (present(data.phone)) {
     const phone = checkMobilePhone(data.phone)
     if (!phone.ok) errors.push({ path: 'phone', message: phone.message })
@@ -119,7 +126,11 @@ export const processProfile: CollectionBeforeChangeHook = async ({ data, origina
   if (selfUpdate && !isSystemAdmin(actor) && !context.applyingApprovedChanges) {
     // An approved member's identity changes wait for the secretary; a rejected registration that the
     // member corrects goes back to the secretary as a whole.
-    if (originalDoc.status === 'da-duyet') holdOwnIdentityChanges(data, originalDoc)
+    if (originalDoc.status === 'da-duyet') {
+      holdOwnIdentityChanges(data, originalDoc)
+      if (data.pendingChanges && JSON.stringify(data.pendingChanges).length > MAX_PENDING_CHARS)
+        throw new ValidationError({ collection: 'users', errors: [{ path: 'fullName', message: 'Thay đổi thông tin chờ duyệt quá dài: hãy kiểm tra lại họ tên, ngày tháng và chi bộ.' }] }, req.t)
+    }
     else if (originalDoc.status === 'tu-choi') Object.assign(data, { status: 'cho-duyet', rejectionReason: null })
   }
 

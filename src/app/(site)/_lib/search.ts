@@ -20,11 +20,16 @@ export function searchParamsOf(query: Partial<SearchQuery>): URLSearchParams {
 
 const ALLOWED = /&lt;(\/?)(mark|em|b|strong)&gt;/g
 
-/** HTML safe to insert: the text escaped, then only highlight tags restored. */
+/**
+ * HTML safe to insert: the text escaped, then only highlight tags restored. The API already escapes its
+ * text (numeric references such as `&#34;`, search/highlight.ts): character references are kept as they
+ * are — escaping them again showed members a literal "&#34;" — and only a bare `&` is escaped. A reference
+ * stands for a character of text, never for markup (`&#60;script&#62;` shows as "<script>").
+ */
 export function safeHighlight(html: string | undefined): string {
   if (!html) return ''
   return html
-    .replace(/&(?!(?:amp|lt|gt|quot|#39);)/g, '&amp;')
+    .replace(/&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(ALLOWED, (_m, slash, tag) => `<${slash}${tag === 'strong' ? 'b' : tag}>`)
