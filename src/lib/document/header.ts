@@ -52,7 +52,7 @@ const MOTTOS = ['DANG CONG SAN VIET NAM', 'CONG HOA XA HOI CHU NGHIA VIET NAM', 
 export const PREAMBLE_OPENER = /^(?:[-–+•]\s*)?(Căn cứ|Thực hiện|Xét|Theo đề nghị|Trên cơ sở|Kính gửi|Nhằm|Để)(?![\p{L}\p{N}])/u
 
 const NUMBER_LINE = /^Số\s*[:.]?\s*(\d[\p{L}\p{N}\-/.]*[\p{L}\p{N}])?\s*$/u
-const PLACE_DATE = /^(?:([\p{L}][\p{L}\s.\-]{1,40}?),\s*)?[Nn]gày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\.?$/u
+const PLACE_DATE = /^(?:([\p{L}][\p{L}\s.-]{1,40}?),\s*)?[Nn]gày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\.?$/u
 /** A web page's date stamp in front of the headline: "date 2025-11-19 Sổ tay …", "Ngày đăng: 19/11/2025 …". */
 const DATE_STAMP =
   /^(?:date|ngày(?:\s+đăng)?|cập\s+nhật|đăng\s+ngày|published)\s*:?\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+/iu

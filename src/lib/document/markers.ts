@@ -36,7 +36,7 @@ const KEYWORD_MARKERS: Array<{ kind: Marker['kind']; re: RegExp }> = [
 
 const ROMAN_MARKER = new RegExp(String.raw`^((${ROMAN})\s*[.\-–])\s+(\S.*)$`, 'u')
 const SUBNUMBER_MARKER = /^((\d{1,2}(?:\.\d{1,2})+)\.?)\s+(\S.*)$/u
-const NUMBER_MARKER = /^((\d{1,2})\s*[.)\-])\s+(\S.*)$/u
+const NUMBER_MARKER = /^((\d{1,2})\s*[.)-])\s+(\S.*)$/u
 const LETTER_MARKER = /^(([a-zđ])[).])\s+(\S.*)$/u
 
 /** Recognises a heading marker at the start of `line`, or returns null. */

@@ -25,15 +25,23 @@ function parseVietnameseNumber(words: string): bigint {
   for (const word of words.split(' ')) {
     if (word in DIGITS) pending = DIGITS[word]
     else if (word === 'mười') group += 10n
-    else if (word === 'mươi') (group += pending * 10n), (pending = 0n)
-    else if (word === 'trăm') (group += pending * 100n), (pending = 0n)
+    else if (word === 'mươi') {
+      group += pending * 10n
+      pending = 0n
+    }
+    else if (word === 'trăm') {
+      group += pending * 100n
+      pending = 0n
+    }
     else if (word === 'linh' || word === 'lẻ') continue
     else if (word in SCALES) {
       const scale = SCALES[word]
       const value = group + pending
       group = pending = 0n
-      if (scale === SCALES.tỷ) (total = (total + section + value) * scale), (section = 0n)
-      else section += value * scale
+      if (scale === SCALES.tỷ) {
+        total = (total + section + value) * scale
+        section = 0n
+      } else section += value * scale
     } else throw new Error(`unexpected word "${word}" in "${words}"`)
   }
   return total + section + group + pending

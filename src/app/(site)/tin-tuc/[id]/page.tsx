@@ -32,6 +32,8 @@ export default async function NewsPage({ params }: Params) {
       <p className="meta">Tin tức</p>
       <h1>{item.title}</h1>
       <p className="meta">{[issuer, day(item.publishedAt), item.source ? `Nguồn: ${item.source}` : ''].filter(Boolean).join(' · ')}</p>
+      {/* Uploads are served by Payload under the document's access rules, not through Next's image optimiser. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
       {cover?.url && <img src={cover.url} alt={cover.alt ?? ''} width={cover.width ?? undefined} height={cover.height ?? undefined} style={{ width: '100%', height: 'auto' }} />}
       <ReadAndListen kind="news" id={item.id} path={`/tin-tuc/${item.id}`} reading={reading} state={state} signedIn={!!user} member={member} />
       {related.length > 0 && (
