@@ -1,13 +1,12 @@
 /**
- * ESLint (flat config): typescript-eslint's recommended rules, React hooks and Next.js rules for the apps,
- * no import cycles among the project's files (import-x/no-cycle), and Prettier's formatting left to Prettier.
+ * ESLint (flat config): typescript-eslint's recommended rules, React hooks and Next.js rules for the apps, and
+ * Prettier's formatting left to Prettier. Import cycles are found by dpdm (`npm run lint:cycles`), which also
+ * follows dynamic imports.
  */
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import nextPlugin from '@next/eslint-plugin-next'
-import { importX } from 'eslint-plugin-import-x'
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
@@ -19,10 +18,7 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // The Vietnamese text tools match control characters on purpose (cleaning extracted text, refusing them in names).
       'no-control-regex': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
