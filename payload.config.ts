@@ -8,7 +8,8 @@ import sharp from 'sharp'
 import { collections } from './collections'
 import { Users } from './collections/Users'
 import { jobs } from './workers/jobs'
-import { searchEndpoint } from './search/endpoint'
+import { searchPlugin } from './search/plugin'
+import { documentPipeline } from './collections/DocumentOutputs/plugin'
 import { watchDatabaseConnections } from './src/server/database'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
 
@@ -71,8 +72,9 @@ export default buildConfig({
     supportedLanguages: { vi, en },
   },
   collections,
+  // The features, each attaching itself to the collections it serves.
+  plugins: [searchPlugin(), documentPipeline()],
   jobs,
-  endpoints: [searchEndpoint],
   upload: {
     limits: { fileSize: 20 * 1024 * 1024 },
     responseOnLimit: 'Tệp quá lớn: mỗi tệp tải lên tối đa 20 MB.',

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { AuditLogs } from './AuditLogs'
 import { Documents } from './Documents'
-import { DocumentOutputs } from './DocumentOutputs'
 import { Forwards } from './Documents/Forwards'
 import { PublishingSettings } from './Documents/PublishingSettings'
 import { Media } from './Media'
@@ -12,5 +11,5 @@ import { ReadingState } from './ReadingState'
 import { Users } from './Users'
 import { WorkerLocks } from './WorkerLocks'
 
-/** Every collection of the platform, in the order the admin lists them. */
-export const collections: CollectionConfig[] = [Organizations, Users, Documents, News, Media, Forwards, PublishingSettings, Pronunciations, AuditLogs, WorkerLocks, ReadingState, DocumentOutputs]
+/** The platform's own collections, in the order the admin lists them (features add theirs: payload.config.ts). */
+export const collections: CollectionConfig[] = [Organizations, Users, Documents, News, Media, Forwards, PublishingSettings, Pronunciations, AuditLogs, WorkerLocks, ReadingState]

@@ -19,7 +19,7 @@ export type Org = { id: string; name: string; path: string; kind: string; parent
 const kept = processShared('organizations', () => ({ tree: null as { at: number; orgs: Promise<Map<string, Org>> } | null }))
 
 /** Forgets the kept tree (after an organisation changes: a move changes what "within my province" holds). */
-export function forgetOrganizations(_payload?: Payload): void {
+export function forgetOrganizations(): void {
   kept.tree = null
 }
 

@@ -3,7 +3,6 @@ import { DOCUMENT_TYPES } from '../../src/lib/document/number'
 import { mimeTypesOf } from '../Media/fileTypes'
 import type { AttachmentField } from './publishing/attachments'
 import { audienceFields, issuerField, workflowFields } from './publishing/fields'
-import { pipelinePanelField } from '../DocumentOutputs/field'
 import { EFFECT_STATUS, ENDS_FORCE, RELATION_TYPES } from './relations'
 
 const options = (labels: Record<string, string | { label: string }>) =>
@@ -133,7 +132,6 @@ export const documentFields: Field[] = [
   },
   ...audienceFields,
   ...workflowFields,
-  pipelinePanelField,
   numberParts,
   // Stored keys: the số hiệu's uniqueness per issuer and year, and whether the platform set the status.
   { name: 'numberKey', type: 'text', unique: true, index: true, hidden: true, access: systemOnly },

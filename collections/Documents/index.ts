@@ -14,9 +14,6 @@ import { issuedContentWorkflow, rememberDraftSave } from './publishing/workflow'
 import { documentReaderView } from './readHooks'
 import { applyRelationEffects, checkRelations, keepOwnStatus, releaseRelationEffects } from './relations'
 import { validateDocument } from './validate'
-import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
-import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
-import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 import { forgetContent } from '../hooks/forgetReads'
 
 export const Documents: CollectionConfig = {
@@ -37,11 +34,10 @@ export const Documents: CollectionConfig = {
     // Rights first: nothing about another organisation's documents is revealed by a validation message.
     beforeValidate: [issuedContentWorkflow({ one: 'văn bản' }), validateDocument],
     beforeChange: [checkAttachments(DOCUMENT_FILES), checkRelations, keepOwnStatus],
-    afterChange: [syncAttachments(DOCUMENT_FILES), applyRelationEffects, syncSearchAfterChange('documents'), queuePipeline('documents'), forgetContent.afterChange],
+    afterChange: [syncAttachments(DOCUMENT_FILES), applyRelationEffects, forgetContent.afterChange],
     afterRead: [documentReaderView],
     beforeDelete: [deleteForwardsOf],
-    afterDelete: [deleteAttachments, releaseRelationEffects, syncSearchAfterDelete('documents'), removeOutputs('documents'), forgetContent.afterDelete],
+    afterDelete: [deleteAttachments, releaseRelationEffects, forgetContent.afterDelete],
   },
-  endpoints: pipelineEndpoints('documents'),
   fields: documentFields,
 }

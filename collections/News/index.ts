@@ -9,13 +9,9 @@ import { issuedContentAccess } from '../Documents/publishing/access'
 import { checkAttachments, deleteAttachments, syncAttachments, type AttachmentField } from '../Documents/publishing/attachments'
 import { invalid } from '../Documents/publishing/errors'
 import { audienceFields, issuerField, workflowFields } from '../Documents/publishing/fields'
-import { pipelinePanelField } from '../DocumentOutputs/field'
 import { isDraftSave, issuedContentWorkflow, rememberDraftSave } from '../Documents/publishing/workflow'
 import { hasText } from '../Documents/validate'
 import { mimeTypesOf } from '../Media/fileTypes'
-import { pipelineEndpoints } from '../DocumentOutputs/endpoints'
-import { queuePipeline, removeOutputs } from '../DocumentOutputs/hooks'
-import { syncSearchAfterChange, syncSearchAfterDelete } from '../../search/hooks'
 import { capListSize } from '../hooks/capListSize'
 import { boundText } from '../hooks/boundText'
 import { forgetContent } from '../hooks/forgetReads'
@@ -55,14 +51,13 @@ export const News: CollectionConfig = {
   defaultSort: '-publishedAt',
   versions: { drafts: { validate: false }, maxPerDoc: 50 },
   access: issuedContentAccess,
-  endpoints: pipelineEndpoints('news'),
   hooks: {
     beforeOperation: [capListSize, boundText, rememberDraftSave],
     beforeValidate: [issuedContentWorkflow({ one: 'tin' }), validateNews],
     beforeChange: [checkAttachments(NEWS_FILES)],
-    afterChange: [syncAttachments(NEWS_FILES), syncSearchAfterChange('news'), queuePipeline('news'), forgetContent.afterChange],
+    afterChange: [syncAttachments(NEWS_FILES), forgetContent.afterChange],
     afterRead: [readerView],
-    afterDelete: [deleteAttachments, syncSearchAfterDelete('news'), removeOutputs('news'), forgetContent.afterDelete],
+    afterDelete: [deleteAttachments, forgetContent.afterDelete],
   },
   fields: [
     { name: 'title', label: 'Tiêu đề', type: 'text', required: true, maxLength: 300 },
@@ -82,6 +77,5 @@ export const News: CollectionConfig = {
     { name: 'source', label: 'Nguồn', type: 'text', maxLength: 300, admin: { description: 'Tên báo, trang tin hoặc đơn vị cung cấp.' } },
     ...audienceFields,
     ...workflowFields,
-    pipelinePanelField,
   ],
 }

@@ -4,7 +4,6 @@ import { maintainPath } from './hooks/maintainPath'
 import { preventOrphans } from './hooks/preventOrphans'
 import { rebaseSubtree } from './hooks/rebaseSubtree'
 import { ORGANIZATION_KINDS } from './kinds'
-import { syncSearchAfterMove } from '../../search/hooks'
 import { forgetTreeCaches } from './hooks/forgetTreeCaches'
 import { forgetContent } from '../hooks/forgetReads'
 import { boundText } from '../hooks/boundText'
@@ -28,7 +27,7 @@ export const Organizations: CollectionConfig = {
   hooks: {
     beforeOperation: [boundText],
     beforeChange: [maintainPath],
-    afterChange: [rebaseSubtree, syncSearchAfterMove, forgetTreeCaches, forgetContent.afterChange],
+    afterChange: [rebaseSubtree, forgetTreeCaches, forgetContent.afterChange],
     afterDelete: [forgetTreeCaches, forgetContent.afterDelete],
     beforeDelete: [preventOrphans],
   },

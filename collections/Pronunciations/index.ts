@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 import { centralEditorsAndAdmins, editorsAndAdmins, explainCentralOnly } from './access'
 import { checkEntry } from './hooks/checkEntry'
 import { boundText } from '../hooks/boundText'
-import { revoiceAfterChange, revoiceAfterDelete } from './hooks/revoiceUsers'
 
 /**
  * "Từ điển phát âm": how the voice reads abbreviations and foreign words that the built-in dictionary
@@ -30,8 +29,6 @@ export const Pronunciations: CollectionConfig = {
   hooks: {
     beforeOperation: [explainCentralOnly, boundText],
     beforeValidate: [checkEntry],
-    afterChange: [revoiceAfterChange],
-    afterDelete: [revoiceAfterDelete],
   },
   fields: [
     { name: 'term', label: 'Từ cần đọc', type: 'text', required: true, unique: true, index: true, maxLength: 30, admin: { description: 'Viết đúng như trong văn bản, ví dụ "XKLĐ". Từ có chữ hoa chỉ khớp đúng chữ hoa; từ viết thường khớp mọi kiểu chữ.' } },

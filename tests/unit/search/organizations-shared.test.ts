@@ -38,7 +38,7 @@ it('a change forgotten through one copy of the module is forgotten by every copy
   expect(reads()).toBe(1) // one tree kept for both copies
 
   tree[0].path = '/7/1/' // the branch moves under another ward
-  first.forgetOrganizations(payload)
+  first.forgetOrganizations()
   expect((await second!.organizations(payload)).get('1')?.path).toBe('/7/1/')
   expect(reads()).toBe(2)
 })

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
-import { queueProcessing } from '../../../workers/process-document'
-import type { SourceCollection } from '../../../workers/pipeline'
+import { queueProcessing } from '../../workers/process-document'
+import type { SourceCollection } from '../../workers/pipeline'
 
 /** At most this many documents are read again after one change; "Xử lý lại" covers the rest. */
 const MAX_REVOICED = 2000
