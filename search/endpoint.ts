@@ -20,7 +20,7 @@ import { fail, json } from '../src/server/respond'
 import { searchEngine } from '../src/server/search'
 import { organizations, type Org } from './organizations'
 import { scopeOf } from './scope'
-import { parseSearchId } from './sync'
+import { parseSearchId } from './content'
 import { MAX_PAGE_SIZE, type Scope, type SearchFilters, type SearchHit, type SearchKind, type SearchSort } from './types'
 
 /** Longer queries are cut (nobody types more; it bounds the work). */

@@ -5,7 +5,8 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 import { refId } from '../src/lib/member/roles'
-import { scheduleSearchSync, scheduleSubtreeSync, type SearchCollection } from './sync'
+import type { SearchCollection } from './content'
+import { scheduleSearchSync, scheduleSubtreeSync } from './sync'
 
 /** Documents whose effect status the saved document may have changed (replaced, repealed…). */
 function relationTargets(doc: Record<string, unknown> | undefined): string[] {

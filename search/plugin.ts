@@ -8,7 +8,8 @@ import type { CollectionAfterChangeHook, CollectionConfig, Config, Plugin } from
 import { searchEndpoint } from './endpoint'
 import { syncSearchAfterChange, syncSearchAfterDelete, syncSearchAfterMove } from './hooks'
 import { forgetOrganizations } from './organizations'
-import { afterTransaction, SEARCH_COLLECTIONS } from './sync'
+import { SEARCH_COLLECTIONS } from './content'
+import { afterTransaction } from '../src/server/transactions'
 import { onSiblingMessage } from '../src/server/siblings'
 
 /** The search endpoint's copy of the tree goes now and once the request's transaction is over. */

@@ -4,7 +4,8 @@
  * the last step of `process-document`; the collections' hooks sync directly and fall back to it.
  */
 import type { TaskConfig } from 'payload'
-import { syncSearch, type SearchCollection } from '../search/sync'
+import type { SearchCollection } from '../search/content'
+import { syncSearch } from '../search/sync'
 
 export const indexSearchTask: TaskConfig<'index-search'> = {
   slug: 'index-search',

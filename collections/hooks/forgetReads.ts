@@ -4,7 +4,7 @@
  * old rows; in this process and in the server's other web processes.
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
-import { afterTransaction } from '../../search/sync'
+import { afterTransaction } from '../../src/server/transactions'
 import { forgetReadsEverywhere, type ReadKind } from '../../src/server/readCache'
 
 function forget(kind: ReadKind, req: PayloadRequest): void {

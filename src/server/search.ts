@@ -1,11 +1,8 @@
 /**
  * The search engine of this process: one instance (embedded SQLite FTS5 in SEARCH_DB_PATH, default
- * DATA_DIR/search.db, or Meilisearch when MEILI_HOST is set), its health check on start and the
- * rebuild from the database.
- *
- * On start (startSearch, after migrations and seed) the index is checked — missing file, unreadable or
- * corrupt file (SQLite's quick_check), or empty while the database has published content — and rebuilt
- * in the background when needed: the site answers meanwhile (searches see what is indexed so far).
+ * DATA_DIR/search.db, or Meilisearch when MEILI_HOST is set), its health check and the rebuild from the
+ * database (both run at start by search/service.ts): a missing file, an unreadable or corrupt one
+ * (SQLite's quick_check), or an index empty while the database has published content.
  * Writes (one unit's sync, a rebuild) go through one queue per process so that a rebuild and a sync of
  * the same unit never interleave.
  */
@@ -15,8 +12,8 @@ import type { Payload } from 'payload'
 import { createClient } from '@libsql/client'
 import { createSearchEngine, type SearchEngine } from '../../search'
 import { searchThreadCount, ThreadedSearchEngine } from '../../search/threads'
+import { publishedSearchDocs, publishedWhere } from '../../search/content'
 import { dataDir } from './runtime'
-import { forgetReads } from './readCache'
 import { processShared } from './processShared'
 
 export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
@@ -91,7 +88,6 @@ export type RebuildReport = { documents: number; news: number; total: number; ms
 
 /** Replaces the index with every published, released document and news item of the database. */
 export async function rebuildSearchIndex(payload: Payload): Promise<RebuildReport> {
-  const { publishedSearchDocs } = await import('../../search/sync')
   const engine = await searchEngine(payload)
   return queueSearchWrite(async () => {
     const started = Date.now()
@@ -109,7 +105,6 @@ export async function rebuildSearchIndex(payload: Payload): Promise<RebuildRepor
 
 /** Whether the database holds any published, released document or news item. */
 async function hasPublishedContent(payload: Payload): Promise<boolean> {
-  const { publishedWhere } = await import('../../search/sync')
   for (const collection of ['documents', 'news'] as const) {
     const found = await payload.db.count({ collection, where: publishedWhere(new Date()) })
     if (found.totalDocs > 0) return true
@@ -135,63 +130,6 @@ export async function checkSearchIndex(payload: Payload): Promise<IndexHealth> {
   } catch (err) {
     log(payload, 'error', 'Chỉ mục tìm kiếm không trả lời được.', err)
     return usingMeilisearch() ? 'unavailable' : 'corrupt'
-  }
-}
-
-const REASONS: Record<Exclude<IndexHealth, 'ok' | 'unavailable'>, string> = {
-  missing: 'chưa có chỉ mục',
-  corrupt: 'chỉ mục bị hỏng',
-  empty: 'chỉ mục trống trong khi cơ sở dữ liệu đã có nội dung',
-}
-
-export type SearchService = {
-  /** Settles when the start-up check (and the rebuild it may start) is done. */
-  ready: Promise<IndexHealth>
-  stop: () => Promise<void>
-}
-
-/**
- * Start-up: checks the index and rebuilds it in the background when needed; every `sweepMs` syncs the
- * content whose scheduled release time (publishAt) has come. Never blocks or fails the server's start.
- */
-export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEARCH_SWEEP_MS || 1000) } = {}): SearchService {
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let sweeping: Promise<unknown> = Promise.resolve()
-
-  const ready = (async (): Promise<IndexHealth> => {
-    const health = await checkSearchIndex(payload)
-    if (health === 'ok' || health === 'unavailable' || stopped) return health
-    log(payload, 'info', `Tìm kiếm: ${REASONS[health]}, đang xây dựng lại từ cơ sở dữ liệu (trang web vẫn hoạt động)…`)
-    try {
-      const r = await rebuildSearchIndex(payload)
-      log(payload, 'info', `Tìm kiếm: đã xây dựng lại chỉ mục — ${r.documents} văn bản, ${r.news} tin tức trong ${(r.ms / 1000).toFixed(1)} giây.`)
-    } catch (err) {
-      log(payload, 'error', 'Tìm kiếm: không xây dựng lại được chỉ mục; chạy "sotay reindex" để thử lại.', err)
-    }
-    return health
-  })()
-
-  const tick = async () => {
-    if (stopped) return
-    sweeping = import('../../search/sync')
-      .then(({ sweepScheduled }) => sweepScheduled(payload))
-      // Content whose time came is now readable: the member site's copies of lists go (each process sweeps).
-      .then((released) => released > 0 && forgetReads('content'))
-      .catch((err) => log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
-    await sweeping
-    if (!stopped) timer = setTimeout(tick, sweepMs)
-  }
-  timer = setTimeout(tick, sweepMs)
-
-  return {
-    ready,
-    stop: async () => {
-      stopped = true
-      clearTimeout(timer)
-      await sweeping
-      await ready.catch(() => undefined)
-    },
   }
 }
 

@@ -5,7 +5,7 @@
  * keep the old tree; in this process and in the server's other web processes (src/server/siblings.ts).
  */
 import type { Payload, PayloadRequest } from 'payload'
-import { afterTransaction } from '../../../search/sync'
+import { afterTransaction } from '../../../src/server/transactions'
 import { forgetViewers } from '../../Documents/publishing/viewer'
 import { tellSiblings } from '../../../src/server/siblings'
 

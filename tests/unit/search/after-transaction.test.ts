@@ -5,7 +5,7 @@
  * a deletion or a visibility change that never reached the index).
  */
 import type { Payload } from 'payload'
-import { afterTransaction } from '../../../search/sync'
+import { afterTransaction } from '../../../src/server/transactions'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
