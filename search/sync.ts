@@ -13,7 +13,9 @@ import type { Payload, Where } from 'payload'
 import { CONTENT_FIELDS, empty } from '../collections/Documents/publishing/audience'
 import { refId } from '../src/lib/member/roles'
 import type { Block, StructuredDocument } from '../src/lib/document/types'
-import { queueSearchWrite, searchEngine } from '../src/server/search'
+import { databaseDiskGuard } from '../src/server/database'
+import { diskGuard, isDiskError, type DiskGuard } from '../src/server/disk'
+import { queueSearchWrite, searchDbPath, searchEngine, usingMeilisearch } from '../src/server/search'
 import { audienceTokens } from './scope'
 import type { SearchDoc, SearchKind, SearchSection } from './types'
 
@@ -298,12 +300,21 @@ async function settled(payload: Payload, reqs: Set<{ transactionID?: unknown }>)
 export const afterTransaction = (payload: Payload, req: { transactionID?: unknown }): Promise<void> =>
   new Promise<void>((resolve) => setImmediate(resolve)).then(() => settled(payload, new Set([req])))
 
+/** The store whose disk stopped taking writes, if that is what made a sync fail (src/server/disk.ts). */
+function unwritableStore(payload: Payload, err: unknown): DiskGuard | undefined {
+  if (!isDiskError(err) || usingMeilisearch()) return undefined
+  return [diskGuard('chỉ mục tìm kiếm', searchDbPath()), databaseDiskGuard(payload)].find((guard) => guard?.status)
+}
+
 async function runWithRetry(p: Pending): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await syncSearch(p.payload, p.collection, p.id)
       return
     } catch (err) {
+      // A full or read-only disk (logged once by its guard): synced again as soon as it takes writes.
+      const disk = unwritableStore(p.payload, err)
+      if (disk) return disk.whenWritable(() => scheduleSearchSync(p.payload, p.collection, p.id))
       if (attempt < RETRIES_MS.length) {
         await sleep(RETRIES_MS[attempt])
         continue

@@ -12,6 +12,7 @@
 import type { Payload, Where } from 'payload'
 import { queueEffectiveStatus } from './effective-status'
 import { acquire } from './locks'
+import { isDiskError } from '../src/server/disk'
 
 export type JobsRunner = { stop: () => Promise<void> }
 
@@ -101,7 +102,8 @@ export function startJobsRunner(payload: Payload, { intervalMs = 1000, limit = 2
 
   const tick = async () => {
     if (stopped) return
-    inFlight = batch().catch((err) => payload.logger.error({ err }, 'Lỗi khi chạy hàng đợi công việc'))
+    // A full or read-only disk: its guard (src/server/disk.ts) logged the cause once; the next tick tries again.
+    inFlight = batch().catch((err) => isDiskError(err) || payload.logger.error({ err }, 'Lỗi khi chạy hàng đợi công việc'))
     await inFlight
     if (!stopped) timer = setTimeout(tick, intervalMs)
   }

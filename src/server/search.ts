@@ -18,6 +18,7 @@ import { searchThreadCount, ThreadedSearchEngine } from '../../search/threads'
 import { dataDir } from './runtime'
 import { forgetReads } from './readCache'
 import { processShared } from './processShared'
+import { diskGuard, isDiskError } from './disk'
 
 export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
 
@@ -60,6 +61,7 @@ async function checkFile(file: string): Promise<'ok' | 'missing' | 'corrupt'> {
 async function open(payload?: Payload): Promise<Opened> {
   if (usingMeilisearch()) return { engine: await createSearchEngine(process.env), health: 'ok' }
   const file = searchDbPath()
+  diskGuard('chỉ mục tìm kiếm', file).check() // an unwritable file is not corrupt: left alone (./disk), opened later
   const health = await checkFile(file)
   if (health === 'corrupt') {
     log(payload, 'warn', `Chỉ mục tìm kiếm ${file} bị hỏng hoặc không đọc được: tạo lại từ cơ sở dữ liệu.`)
@@ -178,7 +180,8 @@ export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEA
       .then(({ sweepScheduled }) => sweepScheduled(payload))
       // Content whose time came is now readable: the member site's copies of lists go (each process sweeps).
       .then((released) => released > 0 && forgetReads('content'))
-      .catch((err) => log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
+      // A full or read-only disk is logged once by its guard (./disk), not every second here.
+      .catch((err) => isDiskError(err) || log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
     await sweeping
     if (!stopped) timer = setTimeout(tick, sweepMs)
   }
