@@ -224,9 +224,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * SQLITE_BUSY (seen as index updates arriving seconds late when a document and its relations synced together).
    */
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.writing.then(() => {
+    const run = this.writing.then(async () => {
       this.checkDisk()
-      return work()
+      try {
+        const done = await work()
+        this.disk?.succeeded(true)
+        return done
+      } catch (err) {
+        this.disk?.failed(err) // a full disk is noted (and logged once) for the sync to wait for it
+        throw err
+      }
     })
     this.writing = run.catch(() => undefined)
     return run

@@ -66,12 +66,14 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
-  // The database's files cannot be written (src/server/disk.ts): the API answers 503 without touching it.
+  // The database's files cannot be written (src/server/disk.ts): the API answers 503 without touching
+  // them; on a full disk only writes are refused (reads go on), until there is room again.
   const databaseDisk = databaseDiskGuard(payload)
   const refuseOnUnwritableDisk: express.RequestHandler = (req, res, next) => {
-    if (!databaseDisk || databaseDisk.usable()) return next()
+    const read = req.method === 'GET' || req.method === 'HEAD'
+    if (!databaseDisk || (databaseDisk.usable() && (read || !databaseDisk.status))) return next()
     res.setHeader('Retry-After', '30')
-    res.status(503).json({ errors: [{ message: req.method === 'GET' || req.method === 'HEAD' ? READ_REFUSED : WRITE_REFUSED }] })
+    res.status(503).json({ errors: [{ message: read ? READ_REFUSED : WRITE_REFUSED }] })
   }
   app.get('/readyz', async (_req, res) => {
     // Disk problems are reported as they are; only the database's makes the server unready.

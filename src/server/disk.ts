@@ -45,8 +45,9 @@ export function isDiskError(err: unknown): boolean {
   return false
 }
 
-/** Space a full disk must have again before writes are let through (a write itself also tells). */
+/** Space a full disk must have again before writes are let through: 64 MiB, or 5 % of a smaller disk. */
 const FREE_AGAIN_BYTES = 64 * 1024 ** 2
+const FREE_AGAIN_SHARE = 0.05
 const PROBE_MS = 1000
 
 type Log = (level: 'warn' | 'error' | 'info', msg: string) => void
@@ -114,10 +115,11 @@ export class DiskGuard {
     if (isDiskError(err) && !(err instanceof DiskUnavailable)) this.report(errorCode(err))
   }
 
-  /** After a statement that succeeded: a write that went through means the disk takes writes again. */
-  succeeded(wrote: boolean): void {
-    if (wrote && this.problem && !this.blocked) this.recovered()
-  }
+  /**
+   * After a statement that succeeded. Nothing to do for now: on a nearly full disk small writes still fit
+   * where large ones do not, so one that went through proves little; the probe decides (see `tick`).
+   */
+  succeeded(_wrote: boolean): void {}
 
   /** Runs `fn` once the store can be written again (at once when it can). */
   whenWritable(fn: () => void): void {
@@ -137,7 +139,7 @@ export class DiskGuard {
     // A full disk (files writable): let writes through again once there is room.
     try {
       const fs = statfsSync(path.dirname(this.file))
-      if (fs.bavail * fs.bsize >= FREE_AGAIN_BYTES) this.recovered()
+      if (fs.bavail * fs.bsize >= Math.min(FREE_AGAIN_BYTES, fs.blocks * fs.bsize * FREE_AGAIN_SHARE)) this.recovered()
     } catch {
       /* keep waiting */
     }
