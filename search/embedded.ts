@@ -227,9 +227,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const run = this.writing.then(async () => {
       this.checkDisk()
       try {
-        const done = await work()
-        this.disk?.succeeded(true)
-        return done
+        return await work()
       } catch (err) {
         this.disk?.failed(err) // a full disk is noted (and logged once) for the sync to wait for it
         throw err

@@ -59,12 +59,6 @@ export async function closeDatabase(payload: Payload, timeoutMs = 10_000): Promi
 }
 
 type SqlClient = Record<'execute' | 'batch' | 'transaction' | 'executeMultiple' | 'migrate', (...args: unknown[]) => Promise<unknown>>
-const WRITES = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i
-const writes = (args: unknown[]): boolean => {
-  const first = args[0] as string | { sql?: string } | unknown[] | undefined
-  if (Array.isArray(first)) return first.some((s) => WRITES.test(typeof s === 'string' ? s : String((s as { sql?: string })?.sql ?? '')))
-  return WRITES.test(typeof first === 'string' ? first : String(first?.sql ?? ''))
-}
 
 /**
  * SQLite: every call of Payload's libsql client first checks that the database's files can be written
@@ -83,9 +77,7 @@ function guardSqliteFiles(payload: Payload): void {
     client[method] = async (...args: unknown[]) => {
       guard.check()
       try {
-        const result = await original(...args)
-        guard.succeeded(method === 'execute' || method === 'batch' ? writes(args) : method === 'migrate')
-        return result
+        return await original(...args)
       } catch (err) {
         guard.failed(err)
         throw err

@@ -66,9 +66,11 @@ function unwritable(file: string): string | null {
 }
 
 /**
- * One SQLite file's state. `check()` before touching it; `failed(err)` / `succeeded(wrote)` after. The
- * cause is logged once when it appears and once when it is gone; while there is one, a probe every second
- * notices the disk coming back even when no request arrives, and runs what waited for it (`whenWritable`).
+ * One SQLite file's state. `check()` before touching it, `failed(err)` after an error. The cause is logged
+ * once when it appears and once when it is gone; while there is one, a probe every second notices the disk
+ * coming back even when no request arrives, and runs what waited for it (`whenWritable`). A full disk is
+ * over when the probe sees room again, not when a write goes through: on a nearly full disk small writes
+ * still fit where large ones do not.
  */
 export class DiskGuard {
   private problem: string | null = null
@@ -114,12 +116,6 @@ export class DiskGuard {
   failed(err: unknown): void {
     if (isDiskError(err) && !(err instanceof DiskUnavailable)) this.report(errorCode(err))
   }
-
-  /**
-   * After a statement that succeeded. Nothing to do for now: on a nearly full disk small writes still fit
-   * where large ones do not, so one that went through proves little; the probe decides (see `tick`).
-   */
-  succeeded(_wrote: boolean): void {}
 
   /** Runs `fn` once the store can be written again (at once when it can). */
   whenWritable(fn: () => void): void {
@@ -168,7 +164,7 @@ type Registry = { guards: Map<string, DiskGuard>; log?: Log }
 /** One guard per file and process, whichever copy of this module asks (./processShared). */
 const registry = processShared<Registry>('disk', () => ({ guards: new Map() }))
 
-/** Where the guards log (the Payload logger, once the server has one); they log nothing before. */
+/** Where the guards log: the Payload logger once the server has one (the console before, and in other processes). */
 export function setDiskLog(log: Log): void {
   registry.log = log
 }
