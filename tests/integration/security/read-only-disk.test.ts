@@ -54,12 +54,10 @@ const locked = new Set<string>()
  */
 function immutable(on: boolean, files: string[]): void {
   if (!files.length) return
+  if (on) for (const f of files) locked.add(f) // noted first: afterAll makes them writable whatever happens
   execFileSync('chattr', [on ? '+i' : '-i', ...files])
   if (on) execFileSync('sync', files)
-  for (const f of files) {
-    if (on) locked.add(f)
-    else locked.delete(f)
-  }
+  else for (const f of files) locked.delete(f)
 }
 
 let server: ServerProcess
