@@ -11,6 +11,7 @@ import { jobs } from './workers/jobs'
 import { searchPlugin } from './search/plugin'
 import { documentPipeline } from './collections/DocumentOutputs/plugin'
 import { watchDatabaseConnections } from './src/server/database'
+import { isDiskError, READ_REFUSED, WRITE_REFUSED } from './src/server/disk'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -60,6 +61,16 @@ export default buildConfig({
   telemetry: false,
   // Refused requests are the user's mistake, not the server's: log them quietly, keep real errors loud.
   loggingLevels: { AuthenticationError: 'info', Forbidden: 'info', LockedAuth: 'info', NotFound: 'info', ValidationError: 'info' },
+  hooks: {
+    // A full or read-only disk, wherever in REST or GraphQL it surfaced: 503 with what to do, not a bare 500.
+    afterError: [
+      ({ error, req }) => {
+        if (!isDiskError(error)) return
+        const message = req.method === 'GET' || req.method === 'HEAD' ? READ_REFUSED : WRITE_REFUSED
+        return { status: 503, response: { errors: [{ message }] } }
+      },
+    ],
+  },
   admin: {
     user: Users.slug,
     avatar: 'default', // no Gravatar: the machines have no internet

@@ -1,6 +1,7 @@
 /**
  * Builds the Next.js app when there is no build yet or when the sources changed since the last one,
- * showing the build's own progress. The fingerprint covers every file the bundles are made from.
+ * showing the build's own progress. The fingerprint covers the content of every file the bundles are made
+ * from (content, not dates: `npm install` rewrites package-lock.json with the same text).
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -8,20 +9,31 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path'
 
 const ROOT = process.cwd()
-const INPUTS = ['src', 'collections', 'workers', 'search', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+/** Everything the Next.js bundles are made from. */
+export const BUILD_INPUTS = ['src', 'collections', 'workers', 'search', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+/**
+ * Inside BUILD_INPUTS but never bundled: the search ranking extension that `npm install` compiles again
+ * (postinstall) and the engine loads at run time. A reinstall after a crash must not rebuild the UI.
+ */
+export const NOT_BUNDLED = ['search/rank/build']
 const STAMP = path.join(ROOT, '.next', 'sotay-build-fingerprint')
 
-function walk(entry: string, out: string[]): void {
-  const full = path.join(ROOT, entry)
-  if (!existsSync(full)) return
-  const st = statSync(full)
-  if (st.isDirectory()) for (const child of readdirSync(full)) walk(path.join(entry, child), out)
-  else out.push(`${entry}:${st.size}:${st.mtimeMs}`)
+/** Whether a path (relative to the project, with '/') is one the bundles can depend on. */
+export function isBuildInput(entry: string): boolean {
+  const rel = entry.split(path.sep).join('/')
+  return !NOT_BUNDLED.some((skip) => rel === skip || rel.startsWith(`${skip}/`))
 }
 
-export function sourceFingerprint(): string {
+function walk(root: string, entry: string, out: string[]): void {
+  const full = path.join(root, entry)
+  if (!isBuildInput(entry) || !existsSync(full)) return
+  if (statSync(full).isDirectory()) for (const child of readdirSync(full)) walk(root, path.join(entry, child), out)
+  else out.push(`${entry.split(path.sep).join('/')}:${createHash('sha256').update(readFileSync(full)).digest('hex')}`)
+}
+
+export function sourceFingerprint(root = ROOT): string {
   const files: string[] = []
-  for (const entry of INPUTS) walk(entry, files)
+  for (const entry of BUILD_INPUTS) walk(root, entry, files)
   return createHash('sha256').update(files.sort().join('\n')).digest('hex')
 }
 

@@ -34,8 +34,10 @@
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { isMainThread } from 'node:worker_threads'
 import { createClient, type Client, type InStatement, type InValue, type Transaction } from '@libsql/client'
 import { fold } from '../src/lib/vi/text'
+import { diskGuard, type DiskGuard } from '../src/server/disk'
 import { AnswerCache, answerCapacity, audienceOf } from './answers'
 import { contentTerms, indexStreams, pairToken, planQuery, type QueryPlan } from './analysis'
 import { issuerLevel, parseDocNumber } from './docnumber'
@@ -127,11 +129,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     private readonly answers: AnswerCache,
     /** Read connection with the ranking extension (./rank), when it is built; reads go through it. */
     private readonly reader: ReadConnection | undefined,
+    /** Whether the file can be written; checked before every statement (src/server/disk.ts says why). */
+    private readonly disk: DiskGuard | undefined,
   ) {}
 
   static async open(options: EmbeddedOptions): Promise<EmbeddedSearchEngine> {
     const inMemory = options.path === ':memory:'
     if (!inMemory) mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true })
+    // Threads report nothing themselves: the main thread's guard has already logged (see ./threads).
+    const disk = inMemory ? undefined : diskGuard('chỉ mục tìm kiếm', options.path, { quiet: !isMainThread })
+    disk?.check()
     // `timeout`: busy timeout (ms) of every pooled connection, so that a worker process and the web server can
     // both write the file (libsql reads it at run time; its Config type does not declare it).
     const db = createClient(Object.assign({ url: inMemory ? ':memory:' : `file:${path.resolve(options.path)}` }, { timeout: 10_000 }))
@@ -147,7 +154,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const resultCache = options.resultCache ?? answerCapacity()
     const reader = inMemory ? undefined : openRankedReader(path.resolve(options.path))
     reader?.exec(`PRAGMA mmap_size = ${MMAP_BYTES}`)
-    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), new AnswerCache(resultCache), reader)
+    return new EmbeddedSearchEngine(db, ranking, options.weights ?? (ranking === 'plain' ? PLAIN_WEIGHTS : TUNED_WEIGHTS), new AnswerCache(resultCache), reader, disk)
+  }
+
+  /** Throws DiskUnavailable when the index file cannot be written (then nothing may touch it). */
+  checkDisk(): void {
+    this.disk?.check()
   }
 
   // ---------------------------------------------------------------- writing
@@ -196,6 +208,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
+    // Closing the last connection checkpoints, through the shared memory that now kills the process:
+    // with an unwritable file the connections are left to the process's end.
+    if (this.disk && !this.disk.usable()) return
     this.statements.clear()
     this.reader?.close()
     this.db.close()
@@ -209,7 +224,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * SQLITE_BUSY (seen as index updates arriving seconds late when a document and its relations synced together).
    */
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.writing.then(work)
+    const run = this.writing.then(async () => {
+      this.checkDisk()
+      try {
+        return await work()
+      } catch (err) {
+        this.disk?.failed(err) // a full disk is noted (and logged once) for the sync to wait for it
+        throw err
+      }
+    })
     this.writing = run.catch(() => undefined)
     return run
   }
@@ -486,6 +509,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private async all(sql: string, args: InValue[]): Promise<Row[]> {
+    this.checkDisk()
     if (!this.reader) return (await this.db.execute({ sql, args })).rows as unknown as Row[]
     let statement = this.statements.get(sql)
     if (!statement) {

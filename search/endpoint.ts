@@ -17,6 +17,7 @@ import { refId } from '../src/lib/member/roles'
 import { DOCUMENT_TYPES } from '../src/lib/document/number'
 import { idsOnPath, isWithin } from '../src/lib/org-tree/path'
 import { fail, json } from '../src/server/respond'
+import { isDiskError, SEARCH_REFUSED } from '../src/server/disk'
 import { searchEngine } from '../src/server/search'
 import { organizations, type Org } from './organizations'
 import { scopeOf } from './scope'
@@ -156,6 +157,7 @@ export async function searchResponse(req: PayloadRequest, params: URLSearchParam
     })
   } catch (err) {
     if (err instanceof BadRequest) return fail(400, err.message)
+    if (isDiskError(err)) return fail(503, SEARCH_REFUSED) // its guard logged the cause once (src/server/disk.ts)
     req.payload.logger.error({ err, msg: 'Tìm kiếm: lỗi khi trả lời truy vấn.' })
     return fail(503, 'Tìm kiếm tạm thời không hoạt động, vui lòng thử lại sau ít phút.')
   }

@@ -7,6 +7,7 @@
 import type { Payload } from 'payload'
 import { checkSearchIndex, rebuildSearchIndex, type IndexHealth } from '../src/server/search'
 import { forgetReads } from '../src/server/readCache'
+import { isDiskError } from '../src/server/disk'
 import { sweepScheduled } from './sync'
 
 const log = (payload: Payload, level: 'info' | 'error', msg: string, err?: unknown) => payload.logger[level](err ? { err, msg } : msg)
@@ -50,7 +51,8 @@ export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEA
     sweeping = sweepScheduled(payload)
       // Content whose time came is now readable: the member site's copies of lists go (each process sweeps).
       .then((released) => released > 0 && forgetReads('content'))
-      .catch((err) => log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
+      // A full or read-only disk is logged once by its guard (src/server/disk.ts), not every second here.
+      .catch((err) => isDiskError(err) || log(payload, 'error', 'Tìm kiếm: lỗi khi cập nhật nội dung hẹn giờ phát hành.', err))
     await sweeping
     if (!stopped) timer = setTimeout(tick, sweepMs)
   }

@@ -5,7 +5,9 @@
  */
 import type { Payload } from 'payload'
 import { CONTENT_FIELDS } from '../collections/Documents/publishing/audience'
-import { queueSearchWrite, searchEngine } from '../src/server/search'
+import { databaseDiskGuard } from '../src/server/database'
+import { diskGuard, isDiskError, type DiskGuard } from '../src/server/disk'
+import { queueSearchWrite, searchDbPath, searchEngine, usingMeilisearch } from '../src/server/search'
 import { settled } from '../src/server/transactions'
 import { isSearchable, searchId, SEARCH_COLLECTIONS, structureOf, toSearchDoc, type ContentRecord, type SearchCollection } from './content'
 
@@ -35,12 +37,21 @@ const RETRIES_MS = [250, 1000, 3000]
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** The store whose disk stopped taking writes, if that is what made a sync fail (src/server/disk.ts). */
+function unwritableStore(payload: Payload, err: unknown): DiskGuard | undefined {
+  if (!isDiskError(err) || usingMeilisearch()) return undefined
+  return [diskGuard('chỉ mục tìm kiếm', searchDbPath()), databaseDiskGuard(payload)].find((guard) => guard?.status)
+}
+
 async function runWithRetry(p: Pending): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await syncSearch(p.payload, p.collection, p.id)
       return
     } catch (err) {
+      // A full or read-only disk (logged once by its guard): synced again as soon as it takes writes.
+      const disk = unwritableStore(p.payload, err)
+      if (disk) return disk.whenWritable(() => scheduleSearchSync(p.payload, p.collection, p.id))
       if (attempt < RETRIES_MS.length) {
         await sleep(RETRIES_MS[attempt])
         continue

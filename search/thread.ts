@@ -3,11 +3,12 @@
  * queries the server's main thread sends it. Writes never come here.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { isDiskError } from '../src/server/disk'
 import { EmbeddedSearchEngine } from './embedded'
 import type { SearchQuery } from './types'
 
 export type ThreadRequest = { id: number; query: SearchQuery }
-export type ThreadReply = { id: number; result?: unknown; error?: string } | { ready: true } | { failed: string }
+export type ThreadReply = { id: number; result?: unknown; error?: string; disk?: boolean } | { ready: true } | { failed: string }
 
 const port = parentPort
 if (!port) throw new Error('search/thread.ts chạy trong một luồng tìm kiếm (worker thread).')
@@ -18,7 +19,7 @@ try {
   port.on('message', (request: ThreadRequest) => {
     engine.search(request.query).then(
       (result) => port.postMessage({ id: request.id, result } satisfies ThreadReply),
-      (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ThreadReply),
+      (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err), disk: isDiskError(err) } satisfies ThreadReply),
     )
   })
   port.postMessage({ ready: true } satisfies ThreadReply)

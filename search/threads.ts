@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { DiskUnavailable } from '../src/server/disk'
 import { AnswerCache, answerCapacity } from './answers'
 import type { SearchDoc, SearchEngine, SearchQuery, SearchResult } from './types'
 import type { ThreadReply } from './thread'
@@ -85,7 +86,7 @@ class SearchThread {
         const p = this.pending.get(reply.id)
         if (!p) return
         this.pending.delete(reply.id)
-        if (reply.error !== undefined) p.reject(new Error(reply.error))
+        if (reply.error !== undefined) p.reject(reply.disk ? new DiskUnavailable('chỉ mục tìm kiếm') : new Error(reply.error))
         else p.resolve(reply.result as SearchResult)
       }
     })
@@ -169,6 +170,8 @@ export class ThreadedSearchEngine implements SearchEngine {
   private waiting: Pending[] = []
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    // An unwritable index file is left alone, by the threads too (src/server/disk.ts).
+    ;(this.main as Partial<{ checkDisk(): void }>).checkDisk?.()
     if (!this.started().some((t) => t.usable)) return this.main.search(query)
     const version = versioned(this.main) && this.answers.capacity ? await this.main.version() : undefined
     const kept = version === undefined ? undefined : this.answers.get(query, version)

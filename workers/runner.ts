@@ -12,6 +12,8 @@
 import type { Payload, Where } from 'payload'
 import { queueEffectiveStatus } from './effective-status'
 import { acquire } from './locks'
+import { databaseDiskGuard } from '../src/server/database'
+import { isDiskError } from '../src/server/disk'
 
 export type JobsRunner = { stop: () => Promise<void> }
 
@@ -84,7 +86,10 @@ export function startJobsRunner(payload: Payload, { intervalMs = 1000, limit = 2
   let lastRecovery = 0
 
   let lastScheduling = 0
+  const disk = databaseDiskGuard(payload)
   const batch = async () => {
+    // The database's disk is full or read-only (logged once by its guard): nothing to run until it is back.
+    if (disk && (!disk.usable() || disk.status)) return
     // Scheduled tasks (jobs `schedule`, e.g. the daily effective-status): queued by Payload when due.
     if (payload.config.jobs?.scheduling && Date.now() - lastScheduling >= 60_000) {
       lastScheduling = Date.now()
@@ -101,7 +106,8 @@ export function startJobsRunner(payload: Payload, { intervalMs = 1000, limit = 2
 
   const tick = async () => {
     if (stopped) return
-    inFlight = batch().catch((err) => payload.logger.error({ err }, 'Lỗi khi chạy hàng đợi công việc'))
+    // A full or read-only disk: its guard (src/server/disk.ts) logged the cause once; the next tick tries again.
+    inFlight = batch().catch((err) => isDiskError(err) || payload.logger.error({ err }, 'Lỗi khi chạy hàng đợi công việc'))
     await inFlight
     if (!stopped) timer = setTimeout(tick, intervalMs)
   }

@@ -9,7 +9,8 @@ import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { sendWebResponse, toWebRequest } from './http'
-import { closeDatabase } from './database'
+import { closeDatabase, databaseDiskGuard } from './database'
+import { diskProblems, READ_REFUSED, setDiskLog, WRITE_REFUSED } from './disk'
 import { runMigrations } from './migrate'
 import { closeSearchEngine } from './search'
 import { startSearch } from '../../search/service'
@@ -40,6 +41,7 @@ async function isDatabaseReady(payload: Payload, timeoutMs = 2000): Promise<bool
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const config = (await import('../../payload.config')).default
   const payload = await getPayload({ config })
+  setDiskLog((level, msg) => payload.logger[level](msg))
   await runMigrations(payload)
   if (options.seed) {
     const { seedDemo } = await import('../seed/demo')
@@ -65,12 +67,26 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
+  // The database's files cannot be written (src/server/disk.ts): the API answers 503 without touching
+  // them; on a full disk only writes are refused (reads go on), until there is room again.
+  const databaseDisk = databaseDiskGuard(payload)
+  const refuseOnUnwritableDisk: express.RequestHandler = (req, res, next) => {
+    const read = req.method === 'GET' || req.method === 'HEAD'
+    if (!databaseDisk || (databaseDisk.usable() && (read || !databaseDisk.status))) return next()
+    res.setHeader('Retry-After', '30')
+    res.status(503).json({ errors: [{ message: read ? READ_REFUSED : WRITE_REFUSED }] })
+  }
   app.get('/readyz', async (_req, res) => {
+    // Disk problems are reported as they are; only the database's makes the server unready.
+    const problems = diskProblems()
+    const disk = Object.keys(problems).length ? { disk: problems } : {}
+    if (databaseDisk?.status) return void res.status(503).json({ status: 'disk-unavailable', ...disk })
     const ready = await isDatabaseReady(payload)
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database-unavailable' })
+    res.status(ready ? 200 : 503).json({ status: ready ? (disk.disk ? 'degraded' : 'ready') : 'database-unavailable', ...disk })
   })
 
   const graphql = GRAPHQL_POST(config)
+  app.use('/api', refuseOnUnwritableDisk)
   app.post('/api/graphql', async (req, res, next) => {
     try {
       await sendWebResponse(res, await graphql(toWebRequest(req)))

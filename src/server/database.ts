@@ -8,7 +8,10 @@
  *   that client, ends the pool and waits until every connection is gone (a database dropped right after
  *   must not find one of ours still open).
  */
+import path from 'node:path'
 import type { Payload } from 'payload'
+import { diskGuard, type DiskGuard } from './disk'
+import { processShared } from './processShared'
 
 type PgClient = { release?: () => void }
 type PgPool = {
@@ -21,8 +24,9 @@ type PgPool = {
 const watched = new WeakSet<object>()
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool?: PgPool }).pool
 
-/** Called from the config's onInit: every process (server, worker, CLI) keeps running when a connection drops. */
+/** Called from the config's onInit: every process (server, worker, CLI) keeps running when the database's connection drops or its disk stops taking writes. */
 export function watchDatabaseConnections(payload: Payload): void {
+  guardSqliteFiles(payload)
   const pool = poolOf(payload)
   if (!pool || watched.has(pool)) return
   watched.add(pool)
@@ -33,6 +37,9 @@ export function watchDatabaseConnections(payload: Payload): void {
 }
 
 export async function closeDatabase(payload: Payload, timeoutMs = 10_000): Promise<void> {
+  // SQLite whose files cannot be written: closing checkpoints through the shared memory that now kills
+  // the process (./disk); the connections are left to the process's end.
+  if (databaseDiskGuard(payload)?.usable() === false) return
   const pool = poolOf(payload)
   await payload.destroy()
   if (!pool) return
@@ -50,3 +57,36 @@ export async function closeDatabase(payload: Payload, timeoutMs = 10_000): Promi
   await pool.end()
   await gone
 }
+
+type SqlClient = Record<'execute' | 'batch' | 'transaction' | 'executeMultiple' | 'migrate', (...args: unknown[]) => Promise<unknown>>
+
+/**
+ * SQLite: every call of Payload's libsql client first checks that the database's files can be written
+ * (./disk explains why reads too: touching an unwritable WAL index kills the process with SIGBUS), and
+ * reports a full or read-only disk from the errors. The client object is the one Drizzle holds, so its
+ * methods are wrapped in place.
+ */
+function guardSqliteFiles(payload: Payload): void {
+  const client = (payload.db as unknown as { client?: SqlClient }).client
+  const url = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url
+  if (!client || !url?.startsWith('file:') || url.includes(':memory:') || guards.has(payload.db)) return
+  const guard = diskGuard('cơ sở dữ liệu', path.resolve(url.replace(/^file:(\/\/)?/, '').split('?')[0]))
+  guards.set(payload.db, guard)
+  for (const method of ['execute', 'batch', 'transaction', 'executeMultiple', 'migrate'] as const) {
+    const original = client[method].bind(client)
+    client[method] = async (...args: unknown[]) => {
+      guard.check()
+      try {
+        return await original(...args)
+      } catch (err) {
+        guard.failed(err)
+        throw err
+      }
+    }
+  }
+}
+
+/** Per process, whichever copy of this module asks (the member site's bundle has its own, ./processShared). */
+const guards = processShared('database-disk-guards', () => new WeakMap<object, DiskGuard>())
+/** The disk guard of the SQLite database (none on PostgreSQL). */
+export const databaseDiskGuard = (payload: Payload): DiskGuard | undefined => guards.get(payload.db)

@@ -15,6 +15,7 @@ import { searchThreadCount, ThreadedSearchEngine } from '../../search/threads'
 import { publishedSearchDocs, publishedWhere } from '../../search/content'
 import { dataDir } from './runtime'
 import { processShared } from './processShared'
+import { diskGuard } from './disk'
 
 export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
 
@@ -57,6 +58,7 @@ async function checkFile(file: string): Promise<'ok' | 'missing' | 'corrupt'> {
 async function open(payload?: Payload): Promise<Opened> {
   if (usingMeilisearch()) return { engine: await createSearchEngine(process.env), health: 'ok' }
   const file = searchDbPath()
+  diskGuard('chỉ mục tìm kiếm', file).check() // an unwritable file is not corrupt: left alone (./disk), opened later
   const health = await checkFile(file)
   if (health === 'corrupt') {
     log(payload, 'warn', `Chỉ mục tìm kiếm ${file} bị hỏng hoặc không đọc được: tạo lại từ cơ sở dữ liệu.`)

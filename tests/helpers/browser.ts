@@ -17,6 +17,7 @@ import { TSX_NODE_ARGS } from './node'
 import { freePort, waitForWebProcesses } from './net'
 import { seededCopy } from './template'
 import { webProcessCount } from '../../src/server/cluster'
+import { BUILD_INPUTS, buildIfNeeded, isBuildInput } from '../../scripts/build-if-needed'
 
 const ROOT = process.cwd()
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -24,14 +25,11 @@ export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots')
 /** A phone of the kind many older members use. */
 export const PHONE_VIEWPORT = { width: 360, height: 740 }
 
-/** Everything the Next.js bundles are made from (as in scripts/build-if-needed.ts). */
-const BUILD_INPUTS = ['src', 'collections', 'workers', 'search', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
-
 const inCI = () => /^(1|true)$/i.test(process.env.CI ?? '')
 
 function newestChange(entry: string): number {
   const full = path.join(ROOT, entry)
-  if (!existsSync(full)) return 0
+  if (!isBuildInput(entry) || !existsSync(full)) return 0
   const st = statSync(full)
   if (!st.isDirectory()) return st.mtimeMs
   return readdirSync(full).reduce((newest, child) => Math.max(newest, newestChange(path.join(entry, child))), st.mtimeMs)
@@ -61,10 +59,7 @@ export async function browserTestPlan(): Promise<BrowserPlan> {
   const problem = buildProblem()
   if (problem && !inCI() && process.env.BROWSER_TEST_BUILD !== '1')
     return { run: false, reason: `${problem}: chạy "npm run build" trước, hoặc đặt BROWSER_TEST_BUILD=1 để kiểm thử tự build` }
-  if (problem) {
-    const { buildIfNeeded } = await import('../../scripts/build-if-needed')
-    buildIfNeeded()
-  }
+  if (problem) buildIfNeeded()
   return { run: true }
 }
 
