@@ -1,16 +1,19 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type DatabaseAdapterObj } from 'payload'
+import { buildConfig, type CollectionConfig, type DatabaseAdapterObj } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import sharp from 'sharp'
 import { collections } from './collections'
+import { rejectMalformedId } from './collections/hooks/rejectMalformedId'
 import { Users } from './collections/Users'
 import { jobs } from './workers/jobs'
 import { searchEndpoint } from './search/endpoint'
 import { watchDatabaseConnections } from './src/server/database'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
+import { MAX_UPLOAD_BYTES } from './src/server/bodies'
+import { graphQLValidationRules, stopPastTimeBudget } from './src/server/graphql'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -53,6 +56,16 @@ async function database(): Promise<DatabaseAdapterObj> {
   }
 }
 
+/** What every collection gets at the HTTP edge: malformed ids refused, GraphQL's time budget enforced. */
+const atTheEdge = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [rejectMalformedId, stopPastTimeBudget, ...(collection.hooks?.beforeOperation ?? [])],
+    afterRead: [stopPastTimeBudget, ...(collection.hooks?.afterRead ?? [])],
+  },
+})
+
 export default buildConfig({
   serverURL: process.env.SERVER_URL || undefined,
   secret: payloadSecret(),
@@ -70,11 +83,11 @@ export default buildConfig({
     fallbackLanguage: 'vi',
     supportedLanguages: { vi, en },
   },
-  collections,
+  collections: collections.map(atTheEdge),
   jobs,
   endpoints: [searchEndpoint],
   upload: {
-    limits: { fileSize: 20 * 1024 * 1024 },
+    limits: { fileSize: MAX_UPLOAD_BYTES },
     responseOnLimit: 'Tệp quá lớn: mỗi tệp tải lên tối đa 20 MB.',
   },
   editor: lexicalEditor(),
@@ -87,5 +100,11 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'payload-types.ts'),
     autoGenerate: process.env.NODE_ENV === 'development',
   },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+    // Payload's own count (one per field: every alias, but not the page a list asks for) is replaced by ours,
+    // which also bounds depth and aliases (src/server/graphql.ts).
+    maxComplexity: Infinity,
+    validationRules: graphQLValidationRules,
+  },
 })
