@@ -11,7 +11,7 @@ const as = demoSessions(() => server.url)
 
 beforeAll(async () => {
   server = await startTestServer()
-})
+}, 300_000) // seeding the demo data on PostgreSQL can take minutes on a busy machine
 afterAll(async () => {
   await server?.stop().catch(() => {})
 })
