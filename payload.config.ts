@@ -13,6 +13,9 @@ import { documentPipeline } from './collections/DocumentOutputs/plugin'
 import { watchDatabaseConnections } from './src/server/database'
 import { isDiskError, READ_REFUSED, WRITE_REFUSED } from './src/server/disk'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
+import { MAX_UPLOAD_BYTES } from './src/server/bodies'
+import { graphQLValidationRules } from './src/server/graphql'
+import { httpEdge } from './src/server/edgePlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -84,10 +87,10 @@ export default buildConfig({
   },
   collections,
   // The features, each attaching itself to the collections it serves.
-  plugins: [searchPlugin(), documentPipeline()],
+  plugins: [searchPlugin(), documentPipeline(), httpEdge()],
   jobs,
   upload: {
-    limits: { fileSize: 20 * 1024 * 1024 },
+    limits: { fileSize: MAX_UPLOAD_BYTES },
     responseOnLimit: 'Tệp quá lớn: mỗi tệp tải lên tối đa 20 MB.',
   },
   editor: lexicalEditor(),
@@ -100,5 +103,11 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'payload-types.ts'),
     autoGenerate: process.env.NODE_ENV === 'development',
   },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+    // Payload's own count (one per field: every alias, but not the page a list asks for) is replaced by ours,
+    // which also bounds depth and aliases (src/server/graphql.ts).
+    maxComplexity: Infinity,
+    validationRules: graphQLValidationRules,
+  },
 })

@@ -12,6 +12,7 @@ import { capListSize } from '../hooks/capListSize'
 import { boundText } from '../hooks/boundText'
 import { forgetAccounts, forgetAccountsAfterLogout } from '../hooks/forgetReads'
 import { keptSessions } from './auth/keptSessions'
+import { serverUrl } from '../../src/server/runtime'
 
 /** Accounts and Party member profiles (Điều 3.2a), registered by members and approved by their branch (Điều 5.5–5.6). */
 export const Users: CollectionConfig = {
@@ -25,7 +26,8 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 7 * 24 * 60 * 60,
-    cookies: { sameSite: 'Lax' },
+    // Secure when the site is served over HTTPS (SERVER_URL); behind a TLS proxy src/server/headers.ts adds it too.
+    cookies: { sameSite: 'Lax', secure: serverUrl().startsWith('https:') },
     // Before Payload's own JWT strategy: the account a token was found to be, kept between requests.
     strategies: [keptSessions],
   },

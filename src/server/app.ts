@@ -9,8 +9,11 @@ import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { startJobsRunner, type JobsRunner } from '../../workers/runner'
 import { sendWebResponse, toWebRequest } from './http'
+import { boundBodies } from './bodies'
 import { closeDatabase, databaseDiskGuard } from './database'
 import { diskProblems, READ_REFUSED, setDiskLog, WRITE_REFUSED } from './disk'
+import { fragmentCycleError, timeBudgetMessage, withTimeBudget } from './graphql'
+import { clientAddress, secureCookies, securityHeaders, trustProxy } from './headers'
 import { runMigrations } from './migrate'
 import { closeSearchEngine } from './search'
 import { startSearch } from '../../search/service'
@@ -38,6 +41,14 @@ async function isDatabaseReady(payload: Payload, timeoutMs = 2000): Promise<bool
   return Promise.race([probe, timeout]).catch(() => false)
 }
 
+const parseJson = (body: unknown): unknown => {
+  try {
+    return Buffer.isBuffer(body) ? JSON.parse(body.toString('utf8')) : null
+  } catch {
+    return null
+  }
+}
+
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const config = (await import('../../payload.config')).default
   const payload = await getPayload({ config })
@@ -62,7 +73,10 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       res.setHeader('x-sotay-web', webIndex)
       next()
     })
-  app.set('trust proxy', process.env.TRUST_PROXY === '1')
+  // Forwarded addresses and protocol are believed only behind a proxy (TRUST_PROXY=1), then from every hop:
+  // the client is the left-most X-Forwarded-For. Read per request, like the rest of the environment.
+  app.set('trust proxy', () => trustProxy())
+  app.use(securityHeaders({ dev: !!options.dev }), secureCookies, clientAddress, boundBodies())
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
@@ -89,7 +103,11 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   app.use('/api', refuseOnUnwritableDisk)
   app.post('/api/graphql', async (req, res, next) => {
     try {
-      await sendWebResponse(res, await graphql(toWebRequest(req)))
+      const cycle = fragmentCycleError(parseJson(req.body))
+      if (cycle) return void res.status(400).json({ errors: [cycle.toJSON()] })
+      const answer = await withTimeBudget(() => graphql(toWebRequest(req)))
+      if (!answer) return void res.status(503).json({ errors: [{ message: timeBudgetMessage(), extensions: { statusCode: 503 } }], data: null })
+      await sendWebResponse(res, answer)
     } catch (err) {
       next(err)
     }

@@ -2,7 +2,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 
-export function toWebRequest(req: IncomingMessage & { originalUrl?: string }): Request {
+/** The header through which the client's address reaches Payload (audit log), set by src/server/headers.ts. */
+export const CLIENT_IP_HEADER = 'x-sotay-client-ip'
+
+/**
+ * The request as Payload's handlers take it. Its body is the one src/server/bodies.ts read and bounded
+ * (`req.body`), or — for uploads — the stream itself, whose length bodies.ts has checked.
+ */
+export function toWebRequest(req: IncomingMessage & { originalUrl?: string; body?: unknown }): Request {
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -13,7 +20,7 @@ export function toWebRequest(req: IncomingMessage & { originalUrl?: string }): R
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    body: !hasBody ? undefined : Buffer.isBuffer(req.body) ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.length) : (Readable.toWeb(req) as ReadableStream),
     duplex: 'half',
   } as RequestInit)
 }

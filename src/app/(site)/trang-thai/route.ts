@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { currentUser, isMember, oneDocument, oneNews, updateState, type State } from '../_lib/content'
 import { sitePayload } from '../_lib/server'
+import { fromThisSite, localPath } from '@/lib/http/sameSite'
 
 export const dynamic = 'force-dynamic'
 
@@ -30,8 +31,7 @@ const fail = (form: boolean, status: number, message: string) =>
 
 export async function POST(req: NextRequest) {
   // Forms from other sites must not change a member's state.
-  const origin = req.headers.get('origin')
-  if (origin && new URL(origin).host !== req.headers.get('host')) return fail(true, 403, 'Yêu cầu không hợp lệ.')
+  if (!fromThisSite(req.headers.get('origin'), req.headers.get('host'))) return fail(true, 403, 'Yêu cầu không hợp lệ.')
   const { input, form } = await readInput(req)
   const user = await currentUser()
   if (!user) return fail(form, 401, 'Đồng chí cần đăng nhập để lưu văn bản và vị trí nghe.')
@@ -58,7 +58,7 @@ export async function POST(req: NextRequest) {
 
   const state = await updateState(await sitePayload(), user, kind, item.id, data)
   if (form) {
-    const back = input.back && input.back.startsWith('/') && !input.back.startsWith('//') ? input.back : `/${kind === 'news' ? 'tin-tuc' : 'van-ban'}/${item.id}`
+    const back = localPath(input.back) ?? `/${kind === 'news' ? 'tin-tuc' : 'van-ban'}/${item.id}`
     return new NextResponse(null, { status: 303, headers: { location: back } })
   }
   return NextResponse.json({ saved: !!state.saved, positionMs: state.positionMs ?? 0, sentenceId: state.sentenceId ?? null })
