@@ -2,13 +2,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 
-export function toWebRequest(req: IncomingMessage & { originalUrl?: string }): Request {
+export function toWebRequest(req: IncomingMessage & { originalUrl?: string; ip?: string }): Request {
   const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v)
     else if (value !== undefined) headers.set(name, value)
   }
+  headers.set(CLIENT_ADDRESS_HEADER, req.ip ?? req.socket?.remoteAddress ?? '')
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(url, {
     method: req.method,
@@ -37,3 +38,12 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
       .on('error', reject)
   })
 }
+
+/**
+ * The address a request came from, as Express determined it (the `trust proxy` setting: with TRUST_PROXY=1 the
+ * left-most X-Forwarded-For, otherwise the connection's own address), carried to Payload's handlers in this
+ * header. toWebRequest replaces whatever a client sent under that name.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-sotay-client-address'
+
+export const clientAddress = (headers: Headers): string => headers.get(CLIENT_ADDRESS_HEADER) ?? ''
