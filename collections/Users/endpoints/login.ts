@@ -11,7 +11,7 @@ import { clientAddress } from '../../../src/server/http'
 import { loginLimits, resetAttempt, tooManyRequests } from '../../../src/server/rateLimits'
 import { fail } from '../../../src/server/respond'
 
-export const WRONG_CREDENTIALS = 'Số thẻ đảng viên (hoặc e-mail) hoặc mật khẩu không đúng.'
+export const WRONG_CREDENTIALS = 'Số thẻ đảng viên (hoặc e-mail) hoặc mật khẩu không chính xác.'
 const TOO_MANY_FAILURES = 'Đăng nhập sai quá nhiều lần nên việc đăng nhập từ địa chỉ này tạm thời bị khóa.'
 const TOO_MANY_RESETS = 'Bạn đã yêu cầu đặt lại mật khẩu quá nhiều lần.'
 
