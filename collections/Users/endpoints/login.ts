@@ -61,15 +61,14 @@ const login: PayloadHandler = async (req) => {
   const refused = await limits.blocked(address, account)
   if (refused) return tooManyRequests(refused, TOO_MANY_FAILURES)
   try {
-    if (!found) {
-      await hashForNothing(password)
-      throw new AuthenticationError(req.t)
-    }
+    // Payload's handler even for an unknown account: the same reads in both cases.
     const response = await payloadHandler(req, '/login', login)(req)
     await limits.succeeded(address, account)
     return response
   } catch (err) {
     if (!(err instanceof AuthenticationError) && !(err instanceof LockedAuth)) throw err
+    // Payload turns an unknown account away before hashing anything: as long as a wrong password takes.
+    if (!found) await hashForNothing(password)
     await limits.failed(address, account)
     return fail(401, WRONG_CREDENTIALS)
   }
