@@ -181,6 +181,20 @@ describe('failed sign-ins are limited without locking the owner out', () => {
     for (let i = 0; i < 12; i++) expect((await signIn('198.51.100.3', demoEmail('dangvien.cb02'), DEMO_PASSWORD)).status).toBe(200)
   })
 
+  it('the admin panel’s form (multipart with _payload) signs in and is limited the same way', async () => {
+    const post = async (address: string, password: string) => {
+      const form = new FormData()
+      form.append('_payload', JSON.stringify({ email: demoEmail('bientap.tw'), password }))
+      const res = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'x-forwarded-for': address }, body: form })
+      return { status: res.status, cookie: res.headers.get('set-cookie') }
+    }
+    const ok = await post('198.51.100.5', DEMO_PASSWORD)
+    expect(ok.status).toBe(200)
+    expect(ok.cookie).toMatch(/payload-token=/)
+    for (let i = 0; i < 5; i++) expect((await post('203.0.113.30', `Sai-mat-khau-${i}`)).status).toBe(401)
+    expect((await post('203.0.113.30', DEMO_PASSWORD)).status).toBe(429)
+  })
+
   it('GraphQL cannot be used to go round the limits', async () => {
     const res = await from('198.51.100.4', '/api/graphql', { query: `mutation { loginUser(username: "${demoEmail('quantri')}", email: "${demoEmail('quantri')}", password: "Doan-mo") { token } }` })
     expect(JSON.stringify(res.body)).toMatch(/không qua GraphQL/)
