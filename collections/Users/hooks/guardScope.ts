@@ -68,7 +68,9 @@ export const guardScope: CollectionBeforeChangeHook = async ({ data, originalDoc
   if (!isSelf && data.branch !== undefined && !inReach(await orgPath(req, refId(data.branch))))
     throw forbidden('Bạn chỉ được quản lý đảng viên thuộc tổ chức mình phụ trách.')
 
-  if (operation === 'update' && !isSelf) {
+  // Approving or rejecting a registration, or the person's own requested changes, follows the approval
+  // endpoints' rule (the bí thư or phó bí thư of the person's branch: collections/Users/endpoints/approval.ts).
+  if (operation === 'update' && !isSelf && !context.approvalDecision) {
     if (typeof data.password === 'string' && data.password !== '')
       throw forbidden('Chỉ chính đảng viên hoặc quản trị hệ thống được đặt mật khẩu của một tài khoản.')
     const touched = CREDENTIALS.filter((f) => f !== 'password' && data[f] !== undefined && normalised(f, data[f]) !== normalised(f, originalDoc?.[f]))
