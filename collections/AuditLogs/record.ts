@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type { AuditAction } from '.'
-import { CLIENT_IP_HEADER } from '../../src/server/http'
+import { clientAddress } from '../../src/server/http'
 
 export type AuditEntry = {
   action: AuditAction
@@ -15,7 +15,7 @@ export type AuditEntry = {
  * The client's address as the HTTP server determined it (the socket's; with TRUST_PROXY the left-most
  * X-Forwarded-For) — never a header the client chose. Work without a request (jobs, scripts) has none.
  */
-const clientIp = (req: PayloadRequest): string | undefined => req.headers?.get(CLIENT_IP_HEADER) || undefined
+const clientIp = (req: PayloadRequest): string | undefined => (req.headers ? clientAddress(req.headers) : '') || undefined
 
 /** True while an audit entry is being written: reads made to validate it are not themselves audited. */
 export const isRecordingAudit = (req: PayloadRequest): boolean => !!req.context?.recordingAudit

@@ -2,10 +2,11 @@ import type { CollectionConfig } from 'payload'
 import { canCreateUsers, canReadUsers, canUnlock, canUpdateUsers, canUseAdminPanel, onlySystemAdmins } from './access'
 import { approveAccount, approveChanges, rejectAccount, rejectChanges } from './endpoints/approval'
 import { importEndpoint } from './endpoints/import'
+import { loginEndpoints, onlyLimitedSignIn } from './endpoints/login'
 import { registerEndpoint } from './endpoints/register'
 import { accountFields, profileFields } from './fields'
 import { auditChange, auditProfileViews, noteProfileView } from './hooks/audit'
-import { guardScope } from './hooks/guardScope'
+import { guardScope, guardUnlock } from './hooks/guardScope'
 import { processProfile } from './hooks/processProfile'
 import { revealCitizenId } from './hooks/revealCitizenId'
 import { capListSize } from '../hooks/capListSize'
@@ -23,8 +24,9 @@ export const Users: CollectionConfig = {
     // The account alone (ids of its branch and organisations): every request authenticates, and populating
     // them cost more than the rest of a list request (rules compare ids; pages fetch names when they show them).
     depth: 0,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No account-wide lock (anyone could lock anyone out by failing five times): failed sign-ins are limited
+    // per address and per address+account instead (endpoints/login.ts, src/server/rateLimits.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 7 * 24 * 60 * 60,
     // Secure when the site is served over HTTPS (SERVER_URL); behind a TLS proxy src/server/headers.ts adds it too.
     cookies: { sameSite: 'Lax', secure: serverUrl().startsWith('https:') },
@@ -46,9 +48,10 @@ export const Users: CollectionConfig = {
     delete: onlySystemAdmins,
     unlock: canUnlock,
   },
-  endpoints: [registerEndpoint, importEndpoint, approveAccount, rejectAccount, approveChanges, rejectChanges],
+  // Ours first: Payload matches custom endpoints before its own (login, forgot- and reset-password wrap them).
+  endpoints: [...loginEndpoints, registerEndpoint, importEndpoint, approveAccount, rejectAccount, approveChanges, rejectChanges],
   hooks: {
-    beforeOperation: [capListSize, boundText],
+    beforeOperation: [capListSize, boundText, guardUnlock, onlyLimitedSignIn],
     beforeChange: [guardScope, processProfile],
     afterChange: [auditChange, forgetAccounts.afterChange],
     afterDelete: [forgetAccounts.afterDelete],

@@ -13,7 +13,7 @@ import { boundBodies } from './bodies'
 import { closeDatabase, databaseDiskGuard } from './database'
 import { diskProblems, READ_REFUSED, setDiskLog, WRITE_REFUSED } from './disk'
 import { fragmentCycleError, timeBudgetMessage, withTimeBudget } from './graphql'
-import { clientAddress, secureCookies, securityHeaders, trustProxy } from './headers'
+import { passClientAddress, secureCookies, securityHeaders, trustProxy } from './headers'
 import { runMigrations } from './migrate'
 import { closeSearchEngine } from './search'
 import { startSearch } from '../../search/service'
@@ -76,7 +76,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   // Forwarded addresses and protocol are believed only behind a proxy (TRUST_PROXY=1), then from every hop:
   // the client is the left-most X-Forwarded-For. Read per request, like the rest of the environment.
   app.set('trust proxy', () => trustProxy())
-  app.use(securityHeaders({ dev: !!options.dev }), secureCookies, clientAddress, boundBodies())
+  app.use(securityHeaders({ dev: !!options.dev }), secureCookies, passClientAddress, boundBodies())
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })

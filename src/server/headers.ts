@@ -64,7 +64,7 @@ export function securityHeaders({ dev = false } = {}) {
  * The client's address as Express sees it (the socket's, or with TRUST_PROXY the left-most X-Forwarded-For),
  * handed on in CLIENT_IP_HEADER — whatever the client sent under that name is dropped.
  */
-export function clientAddress(req: Request, _res: Response, next: NextFunction): void {
+export function passClientAddress(req: Request, _res: Response, next: NextFunction): void {
   const ip = (req.ip || req.socket.remoteAddress || '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
   delete req.headers[CLIENT_IP_HEADER]
   if (ip) req.headers[CLIENT_IP_HEADER] = ip

@@ -2,8 +2,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 
-/** The header through which the client's address reaches Payload (audit log), set by src/server/headers.ts. */
+/**
+ * The header through which the client's address reaches Payload's handlers (audit log, rate limits): set by
+ * src/server/headers.ts from what Express determined (the socket's address, or with TRUST_PROXY=1 the
+ * left-most X-Forwarded-For); whatever a client sent under that name is dropped there.
+ */
 export const CLIENT_IP_HEADER = 'x-sotay-client-ip'
+
+/** The client's address of a request that came through the server, '' otherwise. */
+export const clientAddress = (headers: Headers): string => headers.get(CLIENT_IP_HEADER) ?? ''
 
 /**
  * The request as Payload's handlers take it. Its body is the one src/server/bodies.ts read and bounded

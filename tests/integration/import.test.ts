@@ -216,20 +216,21 @@ describe('a clean CSV, then a clean XLSX', () => {
       cardNumber: '31820101', branch, phone: '0912 820 101', password: 'MatKhau@2025',
     }
     // Someone knowing the card number but not the citizen id cannot take the account over.
+    // Issue 16: the answer no longer tells that the card number is taken; nothing changes.
     const impostor = await anon.post('/api/users/register', { ...registration, citizenId: '031065799999', email: 'gia.mao@example.vn' })
-    expect(impostor.status).toBe(400)
-    expect(JSON.stringify(impostor.body)).toMatch(/Số thẻ đảng viên 31820101 đã được đăng ký/)
+    expect(impostor.status).toBe(202)
+    expect(JSON.stringify(impostor.body)).not.toMatch(/31820101|đã được đăng ký/)
     expect((await byCard(ward, '31820101'))!.status).toBe('chua-kich-hoat')
 
     const before = await userCount()
     const res = await anon.post('/api/users/register', { ...registration, citizenId: an.citizenId })
-    expect(res.status).toBe(201)
-    expect(res.body.message).toMatch(/Đã kích hoạt tài khoản/)
-    expect(res.body.user).toMatchObject({ id: imported!.id, status: 'cho-duyet' })
+    expect(res.status).toBe(202)
+    expect(res.body.message).toMatch(/chờ bí thư chi bộ duyệt/)
     expect(await userCount()).toBe(before)
 
+    // The answer names no account (issue 16): signing in shows the imported record, activated.
     const me = await login(server.url, '31820101', 'MatKhau@2025')
-    expect(me.user!.status).toBe('cho-duyet')
+    expect(me.user).toMatchObject({ id: imported!.id, status: 'cho-duyet' })
     const secretary = await loginDemo(server.url, 'bithu.cb01')
     const approved = await secretary.post(`/api/users/${imported!.id}/approve`)
     expect(approved.status).toBe(200)

@@ -32,7 +32,7 @@ const decide =
   }
 
 const update = (req: PayloadRequest, id: Subject['id'], data: Record<string, unknown>, context: Record<string, unknown> = {}) =>
-  req.payload.update({ collection: 'users', id, data, overrideAccess: true, context: { skipAudit: true, ...context }, req })
+  req.payload.update({ collection: 'users', id, data, overrideAccess: true, context: { skipAudit: true, approvalDecision: true, ...context }, req })
 
 const reasonOf = (body: Record<string, unknown>) => String(body.reason ?? '').trim()
 

@@ -29,14 +29,19 @@ const sameValue = (a: unknown, b: unknown) => String(refId(a as any) ?? '') === 
 const sameDate = (a: unknown, b: unknown) => (parseDate(a) ?? '') === (parseDate(b) ?? '')
 
 /** Another account already holding `value` in `field` (database-level read: no hooks, no audit). */
-async function takenBy(req: PayloadRequest, field: string, value: string, selfId: unknown): Promise<boolean> {
+async function takenByOther(req: PayloadRequest, field: string, value: string, selfId: unknown): Promise<boolean> {
   const found = await req.payload.db.findOne({ collection: 'users', where: { [field]: { equals: value } }, req })
   return !!found && String(found.id) !== String(selfId ?? '')
 }
 
-/** Normalises and validates the incoming profile fields; returns the errors, mutating `data` in place. */
-async function normalise(data: Data, original: Data | undefined, req: PayloadRequest): Promise<FieldError[]> {
+/**
+ * Normalises and validates the incoming profile fields; returns the errors, mutating `data` in place. A
+ * self-registration (`registration`) is not told here whether an identifier is taken: the database's unique
+ * constraints refuse it after every other check (collections/Users/endpoints/register.ts).
+ */
+async function normalise(data: Data, original: Data | undefined, req: PayloadRequest, registration: boolean): Promise<FieldError[]> {
   const errors: FieldError[] = []
+  const takenBy: typeof takenByOther = registration ? async () => false : takenByOther
   const merged = { ...original, ...data }
 
   if (present(data.cardNumber)) {
@@ -118,7 +123,7 @@ function holdOwnIdentityChanges(data: Data, original: Data): void {
 }
 
 export const processProfile: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
-  const errors = await normalise(data, originalDoc, req)
+  const errors = await normalise(data, originalDoc, req, !!context.registration)
   if (errors.length) throw new ValidationError({ collection: 'users', errors }, req.t)
 
   const actor = req.user as Account | null
