@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 import type { AuditAction } from '.'
 import { clientAddress } from '../../src/server/http'
 
@@ -31,7 +31,8 @@ export type RecordOptions = {
 
 /** Appends an entry in the request's transaction (unless detached), attributed to the request's user. */
 export async function recordAudit(req: PayloadRequest, entry: AuditEntry, options: RecordOptions = {}): Promise<void> {
-  const data = { ...entry, actor: req.user?.id ?? null, ip: clientIp(req) }
+  // Ids are numbers on the SQL databases (payload-types.ts) and strings on MongoDB: entries take either.
+  const data = { ...entry, actor: req.user?.id ?? null, ip: clientIp(req) } as RequiredDataFromCollectionSlug<'audit-logs'>
   if (options.detached) {
     await req.payload.create({ collection: 'audit-logs', data, overrideAccess: true, depth: 0, disableTransaction: true, context: { recordingAudit: true } })
     return

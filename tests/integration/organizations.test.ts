@@ -8,7 +8,8 @@ import { ancestorsOf, isWithinSubtree, subtreeIds } from '../../collections/Orga
 import { client, login, loginDemo, type Client } from '../helpers/client'
 import { startTestServer, usingPostgres, type TestServer } from '../helpers/server'
 
-type Org = { id: number | string; name: string; kind: string; code: string | null; parent: number | string | null; path: string; depth: number }
+/** Ids as the SQL databases the suite runs on give them (payload-types.ts). */
+type Org = { id: number; name: string; kind: string; code: string | null; parent: number | null; path: string; depth: number }
 type Member = { id: number | string; branch: number | string | null; orgPath: string | null }
 
 let server: TestServer
