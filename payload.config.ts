@@ -13,6 +13,7 @@ import { documentPipeline } from './collections/DocumentOutputs/plugin'
 import { watchDatabaseConnections } from './src/server/database'
 import { isDiskError, READ_REFUSED, WRITE_REFUSED } from './src/server/disk'
 import { databaseKind, payloadSecret, serverUrl, sqliteUrl } from './src/server/runtime'
+import { env } from './src/server/config'
 import { MAX_UPLOAD_BYTES } from './src/server/bodies'
 import { graphQLValidationRules } from './src/server/graphql'
 import { httpEdge } from './src/server/edgePlugin'
@@ -21,12 +22,12 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** SQLite by default; PostgreSQL or MongoDB by DATABASE_URL. The schema only ever changes by migrations. */
 async function database(): Promise<DatabaseAdapterObj> {
-  const url = process.env.DATABASE_URL
+  const url = env('DATABASE_URL')
   switch (databaseKind(url)) {
     case 'postgres': {
       const { postgresAdapter } = await import('@payloadcms/db-postgres')
       return postgresAdapter({
-        pool: { connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) },
+        pool: { connectionString: url, max: env('DATABASE_POOL_SIZE') },
         migrationDir: path.join(dirname, 'migrations/postgres'),
         push: false,
       })
@@ -59,7 +60,7 @@ async function database(): Promise<DatabaseAdapterObj> {
 }
 
 export default buildConfig({
-  serverURL: process.env.SERVER_URL || undefined,
+  serverURL: env('SERVER_URL') || undefined,
   secret: payloadSecret(),
   telemetry: false,
   // Refused requests are the user's mistake, not the server's: log them quietly, keep real errors loud.
@@ -101,7 +102,7 @@ export default buildConfig({
   csrf: [serverUrl()],
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
-    autoGenerate: process.env.NODE_ENV === 'development',
+    autoGenerate: env('NODE_ENV') === 'development',
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),

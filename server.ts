@@ -8,6 +8,7 @@ import cluster from 'node:cluster'
 import { runPrimary, webProcessCount, webProcessIndex } from './src/server/cluster'
 import { startApp } from './src/server/app'
 import { databaseKind, serverUrl } from './src/server/runtime'
+import { checkSettings, env } from './src/server/config'
 
 const fail = (err: unknown): never => {
   console.error(`Không khởi động được máy chủ: ${err instanceof Error ? err.message : String(err)}`)
@@ -16,6 +17,8 @@ const fail = (err: unknown): never => {
 
 const processes = (() => {
   try {
+    // Every setting is checked now: a wrong value stops the start with a message naming the variable.
+    checkSettings()
     return webProcessCount()
   } catch (err) {
     return fail(err)
@@ -29,12 +32,12 @@ if (processes > 1 && cluster.isPrimary) {
 }
 
 async function serve(): Promise<void> {
-  const port = Number(process.env.PORT || 3000)
-  const dev = process.env.NODE_ENV !== 'production'
-  const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO !== '0' : databaseKind() === 'sqlite'
+  const port = env('PORT')
+  const dev = env('NODE_ENV') !== 'production'
+  const seed = env('SEED_DEMO') ?? databaseKind() === 'sqlite'
   const index = webProcessIndex()
 
-  const app = await startApp({ port, dev, next: process.env.NEXT !== 'off', workers: process.env.WORKERS !== 'off', seed }).catch(fail)
+  const app = await startApp({ port, dev, next: env('NEXT'), workers: env('WORKERS'), seed }).catch(fail)
 
   if (index === 0) app.payload.logger.info(`Sổ tay đảng viên điện tử đang chạy tại ${serverUrl()} (quản trị: ${serverUrl()}/admin)`)
   else app.payload.logger.info(`Tiến trình web ${index} sẵn sàng.`)

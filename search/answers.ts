@@ -7,14 +7,13 @@
  * answer. Answers are also kept TTL_MS at most, and the oldest go first when the cache is full.
  */
 import type { SearchQuery, SearchResult } from './types'
+import { env, parseSetting } from '../src/server/config'
 
 const TTL_MS = 5000
-const DEFAULT_CAPACITY = 2000
 
 /** How many answers to keep: SEARCH_RESULT_CACHE (0: none), or 2000. */
-export function answerCapacity(value = process.env.SEARCH_RESULT_CACHE): number {
-  const raw = value?.trim()
-  return raw ? Math.max(0, Number(raw) || 0) : DEFAULT_CAPACITY
+export function answerCapacity(value?: string): number {
+  return value === undefined ? env('SEARCH_RESULT_CACHE') : parseSetting('SEARCH_RESULT_CACHE', value)
 }
 
 type Kept = { version: number; at: number; result: SearchResult }

@@ -6,6 +6,7 @@
 import { EmbeddedSearchEngine } from './embedded'
 import { MeiliSearchEngine } from './meilisearch'
 import type { SearchEngine } from './types'
+import { searchSettings } from '../src/server/config'
 
 export * from './types'
 export { EmbeddedSearchEngine } from './embedded'
@@ -15,7 +16,7 @@ export const DEFAULT_SEARCH_DB = './data/search.db'
 
 export type SearchEnv = Readonly<Record<string, string | undefined>>
 
-export async function createSearchEngine(env: SearchEnv = process.env): Promise<SearchEngine> {
+export async function createSearchEngine(env: SearchEnv = searchSettings()): Promise<SearchEngine> {
   const host = env.MEILI_HOST?.trim()
   if (host) return MeiliSearchEngine.open({ host, apiKey: env.MEILI_API_KEY || undefined, index: env.MEILI_INDEX || undefined })
   return EmbeddedSearchEngine.open({ path: env.SEARCH_DB_PATH?.trim() || DEFAULT_SEARCH_DB })

@@ -9,6 +9,7 @@ import { checkSearchIndex, rebuildSearchIndex, type IndexHealth } from '../src/s
 import { forgetReads } from '../src/server/readCache'
 import { isDiskError } from '../src/server/disk'
 import { sweepScheduled } from './sync'
+import { env } from '../src/server/config'
 
 const log = (payload: Payload, level: 'info' | 'error', msg: string, err?: unknown) => payload.logger[level](err ? { err, msg } : msg)
 
@@ -28,7 +29,7 @@ export type SearchService = {
  * Start-up: checks the index and rebuilds it in the background when needed; every `sweepMs` syncs the
  * content whose scheduled release time (publishAt) has come. Never blocks or fails the server's start.
  */
-export function startSearch(payload: Payload, { sweepMs = Number(process.env.SEARCH_SWEEP_MS || 1000) } = {}): SearchService {
+export function startSearch(payload: Payload, { sweepMs = env('SEARCH_SWEEP_MS') } = {}): SearchService {
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let sweeping: Promise<unknown> = Promise.resolve()

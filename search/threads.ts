@@ -12,24 +12,20 @@
  * answer cache is keyed by the index's write counter, which every connection reads.
  */
 import { existsSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { DiskUnavailable } from '../src/server/disk'
 import { AnswerCache, answerCapacity } from './answers'
 import type { SearchDoc, SearchEngine, SearchQuery, SearchResult } from './types'
 import type { ThreadReply } from './thread'
+import { env, parseSetting } from '../src/server/config'
 
 /**
  * SEARCH_THREADS, or one thread per core (at most 4): the main thread mostly waits for them, and on this
  * 2-core machine two threads answered 100 searches/s against 79 with one (bench:search, saturated).
  */
-export function searchThreadCount(value = process.env.SEARCH_THREADS): number {
-  const raw = (value ?? '').trim()
-  if (raw === '') return Math.min(4, os.availableParallelism())
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`SEARCH_THREADS phải là một số nguyên từ 0 đến 16 (nhận được "${raw}").`)
-  return n
+export function searchThreadCount(value?: string): number {
+  return value === undefined ? env('SEARCH_THREADS') : parseSetting('SEARCH_THREADS', value)
 }
 
 /** The thread's entry file, found from the project root (the Next bundle has no file of its own for it). */

@@ -4,10 +4,11 @@
  */
 import { getPayload } from 'payload'
 import { startJobsRunner } from './runner'
+import { env } from '../src/server/config'
 
 const config = (await import('../payload.config')).default
 const payload = await getPayload({ config })
-const runner = startJobsRunner(payload, { intervalMs: Number(process.env.WORKER_INTERVAL_MS || 1000) })
+const runner = startJobsRunner(payload, { intervalMs: env('WORKER_INTERVAL_MS') })
 payload.logger.info(`Tiến trình xử lý nền ${process.pid} đã sẵn sàng.`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -9,11 +9,12 @@ import type { StructuredDocument } from '../src/lib/document'
 import { failOnLastAttempt, pipelineInputSchema, type PipelineInput } from './extract-text'
 import { editedSummaryHash, ENGINE_VERSIONS, ensureOutput, loadExtraction, sha256, updateOutput, writeStaging, type SummaryOut } from './pipeline'
 import { summaryParts } from './reading'
+import { env } from '../src/server/config'
 
 let engine: Promise<SummaryEngine> | undefined
 /** The engine of this process: the embedding engine when an operator configured a local model. */
 export const summaryEngine = () =>
-  (engine ??= createSummaryEngine({ modelDir: process.env.SOTAY_SUMMARY_MODEL_DIR || undefined, model: process.env.SOTAY_SUMMARY_MODEL || undefined }))
+  (engine ??= createSummaryEngine({ modelDir: env('SOTAY_SUMMARY_MODEL_DIR') || undefined, model: env('SOTAY_SUMMARY_MODEL') || undefined }))
 
 export async function summarizeStructure(doc: StructuredDocument, use: SummaryEngine): Promise<SummaryOut> {
   const parts = summaryParts(doc)

@@ -9,12 +9,13 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'libsql'
+import { env, parseSetting } from '../../src/server/config'
 
 /** The built extension, found from the project root (the Next bundle has no file of its own for it). */
 export const RANK_EXTENSION = path.resolve(process.cwd(), 'search', 'rank', 'build', 'sotay_rank.so')
 
-export function rankExtensionWanted(value = process.env.SEARCH_RANK_EXTENSION): boolean {
-  return !['off', '0', 'false', 'no'].includes((value ?? '').trim().toLowerCase())
+export function rankExtensionWanted(value?: string): boolean {
+  return value === undefined ? env('SEARCH_RANK_EXTENSION') : parseSetting('SEARCH_RANK_EXTENSION', value)
 }
 
 export type ReadConnection = InstanceType<typeof Database>

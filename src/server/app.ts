@@ -20,6 +20,7 @@ import { startSearch } from '../../search/service'
 import { listenForSiblingChanges } from './readCache'
 import { onSiblingMessage } from './siblings'
 import { forgetTreeCopies } from '../../collections/Organizations/hooks/forgetTreeCaches'
+import { rawSetting } from './config'
 
 export type AppOptions = {
   /** Serve the Next.js admin and member site (off in API-only tests). */
@@ -67,8 +68,8 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
 
   const app = express()
   app.disable('x-powered-by')
-  const webIndex = process.env.SOTAY_WEB_INDEX
-  if (webIndex !== undefined)
+  const webIndex = rawSetting('SOTAY_WEB_INDEX')
+  if (webIndex !== '')
     app.use((_req, res, next) => {
       res.setHeader('x-sotay-web', webIndex)
       next()

@@ -9,19 +9,14 @@
  * length (chunked) is refused with 411, so that no body they read can be larger than the limit.
  */
 import type { NextFunction, Request, Response } from 'express'
+import { env } from './config'
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 /** A multipart body carries the file and a few small fields (`_payload`, each at most 1 MB by busboy's rule). */
 const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 2 * 1024 * 1024
 
 /** BODY_LIMIT_JSON: bytes, or a size such as "1mb" or "500kb"; 1 MB by default. */
-export function jsonBodyLimit(): number {
-  const raw = (process.env.BODY_LIMIT_JSON ?? '').trim().toLowerCase()
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/.exec(raw)
-  if (!match) return 1024 * 1024
-  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b') as 'b']
-  return Math.floor(Number(match[1]) * unit)
-}
+export const jsonBodyLimit = (): number => env('BODY_LIMIT_JSON')
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`)
 

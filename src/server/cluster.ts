@@ -6,23 +6,15 @@
  * to each other (src/server/siblings.ts), and on SIGTERM/SIGINT stops them all gracefully.
  */
 import cluster, { type Worker } from 'node:cluster'
-import os from 'node:os'
-
-const MAX_PROCESSES = 64
+import { env, parseSetting, rawSetting } from './config'
 
 /** WEB_PROCESSES: a number (1 by default) or "auto" (one per core). */
-export function webProcessCount(value = process.env.WEB_PROCESSES): number {
-  const raw = (value ?? '').trim()
-  if (!raw) return 1
-  if (raw === 'auto') return Math.max(1, Math.min(MAX_PROCESSES, os.availableParallelism()))
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PROCESSES)
-    throw new Error(`WEB_PROCESSES phải là một số nguyên từ 1 đến ${MAX_PROCESSES} hoặc "auto" (nhận được "${raw}").`)
-  return n
+export function webProcessCount(value?: string): number {
+  return value === undefined ? env('WEB_PROCESSES') : parseSetting('WEB_PROCESSES', value)
 }
 
 /** The index of this web process (0 outside a cluster). */
-export const webProcessIndex = (): number => Number(process.env.SOTAY_WEB_INDEX || 0)
+export const webProcessIndex = (): number => env('SOTAY_WEB_INDEX')
 
 type Log = (message: string) => void
 
@@ -83,5 +75,5 @@ export async function runPrimary(count: number, log: Log = (m) => console.log(m)
     throw err
   }
   for (let index = 1; index < count; index++) fork(index)
-  log(`Đang chạy ${count} tiến trình web (WEB_PROCESSES=${process.env.WEB_PROCESSES}).`)
+  log(`Đang chạy ${count} tiến trình web (WEB_PROCESSES=${rawSetting('WEB_PROCESSES')}).`)
 }

@@ -12,6 +12,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { APIError } from 'payload'
 import { MAX_LIST_PAGE } from '../../collections/hooks/capListSize'
+import { env } from './config'
 
 /** Cost of one query: a field costs 1 (a relationship 10, as Payload declares it), a list its rows times its fields. */
 export const MAX_COST = 5000
@@ -21,7 +22,7 @@ export const MAX_ALIASES = 100
 const DEFAULT_PAGE = 10
 
 /** Milliseconds one GraphQL request may spend resolving (GRAPHQL_TIME_BUDGET_MS, 5 s by default). */
-export const graphQLTimeBudgetMs = (): number => Number(process.env.GRAPHQL_TIME_BUDGET_MS) || 5000
+export const graphQLTimeBudgetMs = (): number => env('GRAPHQL_TIME_BUDGET_MS')
 
 const refusal = (message: string) => new GraphQLError(message, { extensions: { statusCode: 400 } })
 

@@ -14,9 +14,10 @@ import type { NextFunction, Request, Response } from 'express'
 import helmet from 'helmet'
 import { CLIENT_IP_HEADER } from './http'
 import { serverUrl } from './runtime'
+import { env } from './config'
 
 /** TRUST_PROXY=1: the server runs behind a reverse proxy whose X-Forwarded-For and -Proto are to be believed. */
-export const trustProxy = (): boolean => process.env.TRUST_PROXY === '1'
+export const trustProxy = (): boolean => env('TRUST_PROXY')
 
 /** Served over HTTPS: SERVER_URL says so, or the proxy does (X-Forwarded-Proto, believed only with TRUST_PROXY). */
 export const servedOverHttps = (req: Request): boolean => req.secure || serverUrl().startsWith('https:')

@@ -13,11 +13,8 @@
  */
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { fail } from './respond'
+import { env } from './config'
 
-const setting = (name: string, fallback: number): number => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
 
 export type LimiterStore = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract
 let store: LimiterStore = (options) => new RateLimiterMemory(options)
@@ -32,23 +29,23 @@ export type Refusal = { retryAfterSeconds: number }
 const refusal = (ms: number): Refusal => ({ retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) })
 
 function build() {
-  const perPair = setting('LOGIN_FAILURES_PER_ACCOUNT', 5)
-  const perAddress = setting('LOGIN_FAILURES_PER_ADDRESS', 30)
-  const blockSeconds = setting('LOGIN_BLOCK_SECONDS', 60)
-  const blockMaxSeconds = setting('LOGIN_BLOCK_MAX_SECONDS', 3600)
-  const registerWindow = setting('REGISTER_WINDOW_SECONDS', 3600)
-  const resetWindow = setting('RESET_WINDOW_SECONDS', 3600)
+  const perPair = env('LOGIN_FAILURES_PER_ACCOUNT')
+  const perAddress = env('LOGIN_FAILURES_PER_ADDRESS')
+  const blockSeconds = env('LOGIN_BLOCK_SECONDS')
+  const blockMaxSeconds = env('LOGIN_BLOCK_MAX_SECONDS')
+  const registerWindow = env('REGISTER_WINDOW_SECONDS')
+  const resetWindow = env('RESET_WINDOW_SECONDS')
   return {
     // Consecutive failures of one address on one account, forgotten after a day without any.
     pair: store({ keyPrefix: 'dang-nhap-sai', points: perPair, duration: 24 * 3600 }),
     // How many times that pair was blocked already: each block lasts twice the previous one.
     pairBlocks: store({ keyPrefix: 'dang-nhap-bi-chan', points: 1_000_000, duration: 24 * 3600 }),
-    address: store({ keyPrefix: 'dang-nhap-dia-chi', points: perAddress, duration: setting('LOGIN_ADDRESS_WINDOW_SECONDS', 900) }),
+    address: store({ keyPrefix: 'dang-nhap-dia-chi', points: perAddress, duration: env('LOGIN_ADDRESS_WINDOW_SECONDS') }),
     blockSeconds,
     blockMaxSeconds,
-    registerAddress: store({ keyPrefix: 'dang-ky-dia-chi', points: setting('REGISTER_PER_ADDRESS', 20), duration: registerWindow }),
-    registerAccount: store({ keyPrefix: 'dang-ky-tai-khoan', points: setting('REGISTER_PER_ACCOUNT', 5), duration: registerWindow }),
-    resetAddress: store({ keyPrefix: 'dat-lai-mat-khau', points: setting('RESET_PER_ADDRESS', 10), duration: resetWindow }),
+    registerAddress: store({ keyPrefix: 'dang-ky-dia-chi', points: env('REGISTER_PER_ADDRESS'), duration: registerWindow }),
+    registerAccount: store({ keyPrefix: 'dang-ky-tai-khoan', points: env('REGISTER_PER_ACCOUNT'), duration: registerWindow }),
+    resetAddress: store({ keyPrefix: 'dat-lai-mat-khau', points: env('RESET_PER_ADDRESS'), duration: resetWindow }),
   }
 }
 type Limits = ReturnType<typeof build>

@@ -14,6 +14,7 @@
  */
 import { onSiblingMessage, tellSiblings, type SiblingMessage } from './siblings'
 import { processShared } from './processShared'
+import { env } from './config'
 
 /** What a copy depends on: the published content (documents, news, forwards, the tree) or the accounts. */
 export type ReadKind = 'content' | 'accounts'
@@ -26,10 +27,7 @@ type Store = { kind: ReadKind; max: number; entries: Map<string, Entry> }
 /** The same for the Next bundle's copy of this module and the hooks' (./processShared). */
 const stores = processShared('readCache', () => new Set<Store>())
 
-export const readCacheTtlMs = (): number => {
-  const raw = Number(process.env.READ_CACHE_TTL_MS ?? 10_000)
-  return Number.isFinite(raw) && raw > 0 ? raw : 0
-}
+export const readCacheTtlMs = (): number => env('READ_CACHE_TTL_MS')
 
 /** Drops every copy of `kind` in this process. */
 export function forgetReads(kind: ReadKind): void {

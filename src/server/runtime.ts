@@ -5,12 +5,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { env, type SettingName } from './config'
 
-export const dataDir = (): string => path.resolve(process.env.DATA_DIR || 'data')
+export const dataDir = (): string => path.resolve(env('DATA_DIR'))
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
-export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
+export function databaseKind(url: string = env('DATABASE_URL')): DatabaseKind {
   if (!url || url.startsWith('file:')) return 'sqlite'
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres'
   if (/^mongodb(\+srv)?:\/\//.test(url)) return 'mongodb'
@@ -19,7 +20,7 @@ export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
 
 /** The SQLite URL: DATABASE_URL=file:… or ./data/sotay.db; its folder is created (libsql does not). */
 export function sqliteUrl(): string {
-  const url = process.env.DATABASE_URL || `file:${path.join(dataDir(), 'sotay.db')}`
+  const url = env('DATABASE_URL') || `file:${path.join(dataDir(), 'sotay.db')}`
   const file = url.replace(/^file:/, '')
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return url
@@ -29,8 +30,8 @@ export function sqliteUrl(): string {
  * A secret from the environment, or — for the embedded default — generated once and kept in the data
  * folder with mode 0600 so that restarts keep sessions valid and encrypted data readable.
  */
-export function persistentSecret(envName: string, fileName: string, bytes = 32): Buffer {
-  const fromEnv = process.env[envName]
+export function persistentSecret(envName: SettingName | null, fileName: string, bytes = 32): Buffer {
+  const fromEnv = envName ? String(env(envName)) : ''
   if (fromEnv) return Buffer.from(fromEnv, 'base64')
   const dir = dataDir()
   const file = path.join(dir, fileName)
@@ -43,6 +44,6 @@ export function persistentSecret(envName: string, fileName: string, bytes = 32):
 }
 
 export const payloadSecret = (): string =>
-  process.env.PAYLOAD_SECRET || persistentSecret('PAYLOAD_SECRET_B64', 'payload-secret.key').toString('hex')
+  env('PAYLOAD_SECRET') || persistentSecret(null, 'payload-secret.key').toString('hex')
 
-export const serverUrl = (): string => process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
+export const serverUrl = (): string => env('SERVER_URL') || `http://localhost:${env('PORT')}`

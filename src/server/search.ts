@@ -16,6 +16,7 @@ import { publishedSearchDocs, publishedWhere } from '../../search/content'
 import { dataDir } from './runtime'
 import { processShared } from './processShared'
 import { diskGuard } from './disk'
+import { env, searchSettings } from './config'
 
 export type IndexHealth = 'ok' | 'missing' | 'corrupt' | 'empty' | 'unavailable'
 
@@ -28,10 +29,10 @@ type Opened = { engine: SearchEngine; health: 'ok' | 'missing' | 'corrupt' }
  */
 const shared = processShared<{ opened?: Promise<Opened>; writes: Promise<unknown> }>('search', () => ({ writes: Promise.resolve() }))
 
-export const usingMeilisearch = (): boolean => !!process.env.MEILI_HOST?.trim()
+export const usingMeilisearch = (): boolean => !!env('MEILI_HOST')
 
 /** The embedded index file: SEARCH_DB_PATH, or search.db in the data folder. */
-export const searchDbPath = (): string => path.resolve(process.env.SEARCH_DB_PATH?.trim() || path.join(dataDir(), 'search.db'))
+export const searchDbPath = (): string => path.resolve(env('SEARCH_DB_PATH') || path.join(dataDir(), 'search.db'))
 
 const log = (payload: Payload | undefined, level: 'info' | 'warn' | 'error', msg: string, err?: unknown) => {
   if (payload) payload.logger[level](err ? { err, msg } : msg)
@@ -56,7 +57,7 @@ async function checkFile(file: string): Promise<'ok' | 'missing' | 'corrupt'> {
 }
 
 async function open(payload?: Payload): Promise<Opened> {
-  if (usingMeilisearch()) return { engine: await createSearchEngine(process.env), health: 'ok' }
+  if (usingMeilisearch()) return { engine: await createSearchEngine(searchSettings()), health: 'ok' }
   const file = searchDbPath()
   diskGuard('chỉ mục tìm kiếm', file).check() // an unwritable file is not corrupt: left alone (./disk), opened later
   const health = await checkFile(file)
@@ -64,7 +65,7 @@ async function open(payload?: Payload): Promise<Opened> {
     log(payload, 'warn', `Chỉ mục tìm kiếm ${file} bị hỏng hoặc không đọc được: tạo lại từ cơ sở dữ liệu.`)
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
   }
-  const engine = await createSearchEngine({ ...process.env, SEARCH_DB_PATH: file })
+  const engine = await createSearchEngine({ ...searchSettings(), SEARCH_DB_PATH: file })
   // Searches on other threads (search/threads.ts), so that a query does not hold up the other requests.
   const threads = searchThreadCount()
   return { engine: threads > 0 ? new ThreadedSearchEngine(engine, file, threads, (m) => log(payload, 'warn', m)) : engine, health }

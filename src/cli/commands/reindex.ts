@@ -3,6 +3,8 @@
  * from every published, released document and news item of the database (SQLite or PostgreSQL, by
  * DATABASE_URL). The index stays searchable while it is rebuilt; safe to run beside a running server.
  */
+import { env } from '../../server/config'
+
 export const describe = 'Xây dựng lại chỉ mục tìm kiếm từ cơ sở dữ liệu'
 
 export async function run(args: string[]): Promise<number> {
@@ -16,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
   const { rebuildSearchIndex, closeSearchEngine, searchDbPath, usingMeilisearch } = await import('../../server/search')
   const { closeDatabase } = await import('../../server/database')
   try {
-    const where = usingMeilisearch() ? `Meilisearch ${process.env.MEILI_HOST}` : searchDbPath()
+    const where = usingMeilisearch() ? `Meilisearch ${env('MEILI_HOST')}` : searchDbPath()
     process.stdout.write(`Đang xây dựng lại chỉ mục tìm kiếm (${where})…\n`)
     const r = await rebuildSearchIndex(payload)
     const rate = r.ms > 0 ? Math.round((r.total / r.ms) * 1000) : r.total

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util'
 import { createSummaryEngine } from '../../lib/summarize/factory'
 import { replyToLine, type SummaryOptions } from '../../lib/summarize/jsonl'
 import { DEFAULT_MAX_SENTENCES } from '../../lib/summarize/types'
+import { env } from '../../server/config'
 
 export const describe = 'Tóm tắt trích câu: đọc JSON lines {"id","text"} từ stdin, ghi {"id","summary"}'
 
@@ -58,8 +59,8 @@ export async function run(args: string[]): Promise<number> {
     return 2
   }
   const engine = await createSummaryEngine({
-    modelDir: values['model-dir'] ?? process.env.SOTAY_SUMMARY_MODEL_DIR,
-    model: values.model ?? process.env.SOTAY_SUMMARY_MODEL,
+    modelDir: values['model-dir'] ?? (env('SOTAY_SUMMARY_MODEL_DIR') || undefined),
+    model: values.model ?? (env('SOTAY_SUMMARY_MODEL') || undefined),
     log: (m) => process.stderr.write(`${m}\n`),
   })
   const options: SummaryOptions = { maxSentences: maxSentences ?? DEFAULT_MAX_SENTENCES, maxWords }
