@@ -235,6 +235,7 @@ export interface User {
       }[]
     | null;
   systemAdmin?: boolean | null;
+  identityConflict?: boolean | null;
   pendingChanges?:
     | {
         [k: string]: unknown;
@@ -986,6 +987,7 @@ export interface UsersSelect<T extends boolean = true> {
         id?: T;
       };
   systemAdmin?: T;
+  identityConflict?: T;
   pendingChanges?: T;
   orgPath?: T;
   citizenIdEncrypted?: T;

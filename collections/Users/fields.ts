@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 import { ACCOUNT_STATUS_LABELS, ROLE_LABELS } from '../../src/lib/member/roles'
-import { canChangeRoles, canReadPhone, onlySystemAdmin } from './access/fields'
+import { canChangeRoles, canReadPhone, onlySystemAdmin, onlyTheirLeaders } from './access/fields'
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -108,6 +108,18 @@ export const accountFields: Field[] = [
     defaultValue: false,
     access: { create: onlySystemAdmin, update: onlySystemAdmin },
     admin: { position: 'sidebar' },
+  },
+  {
+    // A self-registration whose citizen id another account already holds is created all the same (so that
+    // neither its answer nor signing in afterwards tells the registrant whether the id was taken), without
+    // the id's unique hash; the branch's leaders see this flag and cannot approve the account until the
+    // identity is checked and corrected (collections/Users/endpoints/register.ts, approval.ts).
+    name: 'identityConflict',
+    label: 'Số định danh trùng với một tài khoản khác — cần xác minh trước khi duyệt',
+    type: 'checkbox',
+    defaultValue: false,
+    access: { read: onlyTheirLeaders, create: () => false, update: onlySystemAdmin },
+    admin: { position: 'sidebar', readOnly: true, condition: (data) => !!data?.identityConflict },
   },
   {
     name: 'pendingChanges',

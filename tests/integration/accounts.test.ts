@@ -149,9 +149,14 @@ describe('bad registrations are refused with a Vietnamese message and change not
     const before = (await (await loginDemo(server.url, 'quantri')).get('/api/users?limit=0')).body.totalDocs
     const sameCard = await anon.post('/api/users/register', await registration('HP.BD.CB03', { cardNumber: first.cardNumber }))
     expect(sameCard).toEqual(accepted)
+    expect((await (await loginDemo(server.url, 'quantri')).get('/api/users?limit=0')).body.totalDocs).toBe(before)
+    // A taken citizen id (not a sign-in identifier) gets an account all the same, flagged for the secretary.
     const sameCitizen = await anon.post('/api/users/register', await registration('HP.BD.CB03', { citizenId: first.citizenId }))
     expect(sameCitizen).toEqual(accepted)
-    expect((await (await loginDemo(server.url, 'quantri')).get('/api/users?limit=0')).body.totalDocs).toBe(before)
+    const admin = await loginDemo(server.url, 'quantri')
+    expect((await admin.get('/api/users?limit=0')).body.totalDocs).toBe(before + 1)
+    const flagged = await admin.get('/api/users?where[identityConflict][equals]=true&depth=0&limit=10')
+    expect(flagged.body.docs.map((d: any) => d.fullName)).toContain(`Nguyễn Văn Thử ${serial}`)
   })
 
   it('a branch that is not a chi bộ', async () => {

@@ -41,6 +41,8 @@ export const approveAccount: Endpoint = {
   method: 'post',
   handler: decide(async (req, subject) => {
     if (subject.status !== 'cho-duyet') return fail(409, 'Tài khoản này không ở trạng thái chờ duyệt.')
+    if (subject.identityConflict)
+      return fail(409, 'Số định danh cá nhân của tài khoản này trùng với một tài khoản khác: cần xác minh với đồng chí đăng ký và sửa lại trước khi duyệt (hoặc từ chối tài khoản).')
     const user = await update(req, subject.id, { status: 'da-duyet', rejectionReason: null, approvedBy: req.user!.id, approvedAt: new Date().toISOString() })
     await recordAudit(req, { action: 'duyet-tai-khoan', subject: subject.id, orgPath: subject.orgPath, summary: `Duyệt tài khoản ${subject.fullName}` })
     return json({ message: `Đã duyệt tài khoản của đồng chí ${subject.fullName}.`, user: { id: user.id, status: user.status } })

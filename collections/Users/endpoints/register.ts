@@ -65,7 +65,7 @@ async function register(req: PayloadRequest): Promise<Response> {
       await recordAudit(asAnonymous, { action: 'cap-nhat-ho-so', subject: user.id, orgPath: user.orgPath as string, summary: `${user.fullName} kích hoạt tài khoản đã được nhập, chờ duyệt` })
       return received()
     }
-    await req.payload.create({
+    const created = await req.payload.create({
       collection: 'users',
       data: { ...data, password: password.value, status: 'cho-duyet', roles: [], systemAdmin: false } as any,
       overrideAccess: true,
@@ -73,6 +73,8 @@ async function register(req: PayloadRequest): Promise<Response> {
       context: { registration: true },
       req: asAnonymous,
     })
+    // A citizen id another account holds: created all the same, flagged (collections/Users/fields.ts identityConflict).
+    if (created.identityConflict) await noteDuplicate(asAnonymous, body, created.id)
     return received()
   } catch (err) {
     const taken = refusedAsTaken(req, err)
@@ -94,10 +96,11 @@ function refusedAsTaken(req: PayloadRequest, err: unknown): { hashed: boolean } 
 }
 
 /**
- * A registration naming identifiers another account holds: nothing is created; the leaders of the chosen
- * branch see it in the audit log (which identifiers, never their values) and contact the person.
+ * A registration naming identifiers another account holds: nothing is created when a sign-in identifier (card
+ * number, e-mail) is taken, a flagged account when only the citizen id is; the leaders of the chosen branch see
+ * it in the audit log (which identifiers, never their values) and contact the person.
  */
-async function noteDuplicate(req: PayloadRequest, body: Record<string, unknown>): Promise<void> {
+async function noteDuplicate(req: PayloadRequest, body: Record<string, unknown>, created?: string | number): Promise<void> {
   const card = checkPartyCardNumber(body.cardNumber)
   const citizen = checkCitizenId(body.citizenId)
   const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : ''
@@ -112,7 +115,8 @@ async function noteDuplicate(req: PayloadRequest, body: Record<string, unknown>)
   await recordAudit(req, {
     action: 'tao-tai-khoan',
     orgPath: branch?.path ?? null,
-    summary: `Đăng ký trùng, không tạo tài khoản: ${String(body.fullName).slice(0, 120)} khai ${taken.join(', ') || 'thông tin'} đã thuộc một tài khoản khác — cần xác minh`,
+    ...(created !== undefined ? { subject: created } : {}),
+    summary: `Đăng ký trùng${created !== undefined ? ', đã tạo tài khoản chờ xác minh' : ', không tạo tài khoản'}: ${String(body.fullName).slice(0, 120)} khai ${taken.join(', ') || 'thông tin'} đã thuộc một tài khoản khác — cần xác minh`,
     details: { duplicate: taken },
   }, { detached: true })
 }

@@ -72,7 +72,14 @@ async function normalise(data: Data, original: Data | undefined, req: PayloadReq
     if (!id.ok) errors.push({ path: 'citizenId', message: id.message })
     else {
       const hash = blindIndex(piiKeys(), id.value)
-      if (await takenBy(req, 'citizenIdHash', hash, original?.id))
+      if (registration && original?.id === undefined && (await takenByOther(req, 'citizenIdHash', hash, undefined))) {
+        // Created all the same, flagged for the branch's leaders (fields.ts identityConflict): a registrant
+        // learns nothing about the id, neither from the answer nor by signing in afterwards.
+        data.citizenIdEncrypted = encrypt(piiKeys(), id.value)
+        data.citizenIdHash = null
+        data.citizenIdMasked = maskCitizenId(id.value)
+        data.identityConflict = true
+      } else if (await takenBy(req, 'citizenIdHash', hash, original?.id))
         errors.push({ path: 'citizenId', message: 'Số định danh cá nhân này đã được đăng ký cho một tài khoản khác.' })
       else {
         data.citizenIdEncrypted = encrypt(piiKeys(), id.value)

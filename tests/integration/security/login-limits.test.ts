@@ -78,7 +78,7 @@ describe('registration never tells whether a card number, citizen id or e-mail i
     expect(member.citizenId).toMatch(/^\d{12}$/)
   })
 
-  it('the same answer for a free and a taken identifier; only the free one creates an account', async () => {
+  it('the same answer for a free and a taken identifier; a taken card number or e-mail creates nothing', async () => {
     const count = async () => (await admin.get('/api/users?limit=0')).body.totalDocs
     const before = await count()
     const fresh = await from('192.0.2.11', '/api/users/register', registration())
@@ -88,7 +88,31 @@ describe('registration never tells whether a card number, citizen id or e-mail i
     expect({ status: fresh.status, body: fresh.body }).toEqual({ status: 202, body: { message: expect.stringMatching(/Đã nhận đăng ký/) } })
     for (const taken of [sameCard, sameCitizen, sameEmail]) expect(shape(taken)).toEqual(shape(fresh))
     expect(JSON.stringify(fresh.body)).not.toMatch(/"id"|"status"|đã được đăng ký|đã có/)
-    expect(await count()).toBe(before + 1)
+    // The fresh registration, and the one naming a taken citizen id (flagged: see below).
+    expect(await count()).toBe(before + 2)
+  })
+
+  it('signing in afterwards tells nothing about a citizen id: both accounts exist, the taken id is flagged and cannot be approved', async () => {
+    const free = registration()
+    const taken = registration({ citizenId: member.citizenId })
+    for (const [address, body] of [['192.0.2.41', free], ['192.0.2.42', taken]] as const)
+      expect((await from(address, '/api/users/register', body)).status).toBe(202)
+    const freeSession = await signIn('192.0.2.43', free.email, free.password)
+    const takenSession = await signIn('192.0.2.44', taken.email, taken.password)
+    expect([freeSession.status, takenSession.status]).toEqual([200, 200])
+    expect(Object.keys(takenSession.body.user).sort()).toEqual(Object.keys(freeSession.body.user).sort())
+    expect(JSON.stringify(takenSession.body)).not.toMatch(/identityConflict|trùng/)
+
+    const secretary = await loginDemo(server.url, 'bithu.cb01')
+    const flagged = (await secretary.get(`/api/users/${takenSession.body.user.id}?depth=0`)).body
+    const clean = (await secretary.get(`/api/users/${freeSession.body.user.id}?depth=0`)).body
+    expect([flagged.identityConflict, clean.identityConflict]).toEqual([true, false])
+    const refused = await secretary.post(`/api/users/${flagged.id}/approve`)
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/trùng với một tài khoản khác/)
+    expect((await secretary.post(`/api/users/${clean.id}/approve`)).status).toBe(200)
+    // The member who holds the id keeps it, readable in full as before.
+    expect((await account('dangvien.cb01')).citizenId).toBe(member.citizenId)
   })
 
   it('even when the submission is refused for another reason (an invalid phone)', async () => {
