@@ -113,14 +113,14 @@ const admin = await payload.create({
 const [template] = await exec('SELECT "salt", "hash" FROM "users" WHERE "id" = ?', [admin.id as number])
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô']
 const GIVEN = ['Văn Hùng', 'Thị Lan', 'Đức Thắng', 'Thu Hương', 'Minh Tuấn', 'Ngọc Mai', 'Quang Hải', 'Thanh Hà']
-const userColumns = ['id', 'full_name', 'gender', 'card_number', 'branch_id', 'status', 'approved_at', 'system_admin', 'org_path', 'email', 'salt', 'hash', 'login_attempts', 'updated_at', 'created_at']
+const userColumns = ['id', 'full_name', 'gender', 'card_number', 'branch_id', 'status', 'approved_at', 'system_admin', 'org_path', 'email', 'salt', 'hash', 'updated_at', 'created_at']
 const firstUser = Number(admin.id) + 1
 const memberBranch: Org[] = []
 let rows: Value[][] = []
 for (let n = 0; n < MEMBERS; n++) {
   const branch = branches[n % branches.length]
   memberBranch.push(branch)
-  rows.push([firstUser + n, `${pick(FAMILY)} ${pick(GIVEN)}`, rnd() < 0.45 ? 'nu' : 'nam', String(10_000_000 + n), branch.id, 'da-duyet', now, false, branch.path, scaleEmail(firstUser + n), template.salt, template.hash, 0, now, now])
+  rows.push([firstUser + n, `${pick(FAMILY)} ${pick(GIVEN)}`, rnd() < 0.45 ? 'nu' : 'nam', String(10_000_000 + n), branch.id, 'da-duyet', now, false, branch.path, scaleEmail(firstUser + n), template.salt, template.hash, now, now])
   if (rows.length >= 20_000) {
     await insert('users', userColumns, rows)
     rows = []
