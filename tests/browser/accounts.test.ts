@@ -108,6 +108,7 @@ suite(`tài khoản đảng viên trên trình duyệt điện thoại${plan.run
     await page.getByLabel('Số định danh cá nhân').fill(NEW_MEMBER.citizenId)
     await page.getByLabel('Ngày vào Đảng').fill(NEW_MEMBER.partyJoinDate)
     await page.getByLabel('Ngày chính thức').fill(NEW_MEMBER.officialDate)
+    await page.getByLabel('Số thẻ đảng viên').fill(NEW_MEMBER.cardNumber)
     await page.getByLabel('Chi bộ').selectOption({ label: NEW_MEMBER.branch })
     await page.getByLabel('Số điện thoại').fill(NEW_MEMBER.phone)
     await page.getByLabel('Mật khẩu', { exact: true }).fill(phonePassword)
