@@ -510,8 +510,9 @@ await check('12', 'body size', async () => {
     }
     pump()
   })
-  // Refused: a 413, or the server closing the connection long before the 20 MB were sent (it stopped reading).
-  const cutShort = !streamed.status && /EPIPE|ECONNRESET|socket hang up/i.test(streamed.error ?? '') && streamed.sentMb < 5
+  // Refused: a 413, or the server closing the connection before the 20 MB were sent (it stopped reading; what the
+  // client managed to write meanwhile sat in the kernel's socket buffers).
+  const cutShort = !streamed.status && /EPIPE|ECONNRESET|socket hang up/i.test(streamed.error ?? '') && streamed.sentMb < total / 1024 / 1024
   const bigOk = (streamed.status === 413 || cutShort) && streamed.ms < 5000
   // b) a 1,000,000-character name in the member's own pending profile change (a JSON body just under 1 MiB).
   const hadPending = !!(await get(`/api/users/${member.id}?depth=0`, auth(admin))).body?.pendingChanges
@@ -636,7 +637,10 @@ await check('8', 'anonymous lockout of the administrator', async () => {
     await sleep(200)
   }
   if (last && lastUnknown) {
-    lockoutMessageOk = sameAnswer({ status: last.status, text: gist(last), sent: [adminCard] }, { status: lastUnknown.status, text: gist(lastUnknown), sent: [nobody] })
+    // How long a block lasts depends on the blocks that pair had before (check 8 attacked the admin's card from
+    // here), not on whether the account exists: the wait in the message is left out of the comparison.
+    const noWait = (a: Answer) => (a.status === 429 ? gist(a).replace(/\d+/g, 'N') : gist(a))
+    lockoutMessageOk = sameAnswer({ status: last.status, text: noWait(last), sent: [adminCard] }, { status: lastUnknown.status, text: noWait(lastUnknown), sent: [nobody] })
     // One limited and not the other: not comparable. Both limited: their answers are compared as they are.
     if ((last.status === 429) !== (lastUnknown.status === 429)) lockoutMessageOk = undefined
     lockoutMessage = `6th wrong login: admin card ${said(last)} vs unknown card ${said(lastUnknown)}${lockoutMessageOk ? ' (same)' : lockoutMessageOk === false ? ' (differs)' : ' (rate-limited: inconclusive)'}`
