@@ -224,15 +224,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * SQLITE_BUSY (seen as index updates arriving seconds late when a document and its relations synced together).
    */
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.writing.then(async () => {
-      this.checkDisk()
-      try {
-        return await work()
-      } catch (err) {
-        this.disk?.failed(err) // a full disk is noted (and logged once) for the sync to wait for it
-        throw err
-      }
-    })
+    // A full disk is noted (and logged once) by the guard, for the sync to wait for it.
+    const run = this.writing.then(() => (this.disk ? this.disk.guarded(work) : work()))
     this.writing = run.catch(() => undefined)
     return run
   }

@@ -74,15 +74,7 @@ function guardSqliteFiles(payload: Payload): void {
   guards.set(payload.db, guard)
   for (const method of ['execute', 'batch', 'transaction', 'executeMultiple', 'migrate'] as const) {
     const original = client[method].bind(client)
-    client[method] = async (...args: unknown[]) => {
-      guard.check()
-      try {
-        return await original(...args)
-      } catch (err) {
-        guard.failed(err)
-        throw err
-      }
-    }
+    client[method] = (...args: unknown[]) => guard.guarded(() => original(...args))
   }
 }
 

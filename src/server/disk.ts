@@ -14,7 +14,7 @@
  *
  * No Payload here: the search engine (and its threads) use it too.
  */
-import { accessSync, constants, existsSync, statfsSync } from 'node:fs'
+import { accessSync, constants, statfsSync } from 'node:fs'
 import path from 'node:path'
 import { processShared } from './processShared'
 
@@ -35,15 +35,20 @@ export class DiskUnavailable extends Error {
 /** Error codes of a disk that cannot take a write (SQLite's extended codes start with these). */
 const DISK_CODES = /^(SQLITE_(READONLY|IOERR|FULL)|EROFS|ENOSPC|EDQUOT)/
 
-/** Whether `err` (or an error it wraps, as Drizzle and Payload do) comes from an unwritable or full disk. */
-export function isDiskError(err: unknown): boolean {
+/**
+ * What marks `err` (or an error it wraps, as Drizzle and Payload do) as coming from an unwritable or full disk:
+ * its error code, 'DiskUnavailable' for ours, or null.
+ */
+function diskCause(err: unknown): string | null {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof DiskUnavailable || (e as { name?: string }).name === 'DiskUnavailable') return true
+    if (e instanceof DiskUnavailable || (e as { name?: string }).name === 'DiskUnavailable') return 'DiskUnavailable'
     const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && DISK_CODES.test(code)) return true
+    if (typeof code === 'string' && DISK_CODES.test(code)) return code
   }
-  return false
+  return null
 }
+
+export const isDiskError = (err: unknown): boolean => diskCause(err) !== null
 
 /** Space a full disk must have again before writes are let through: 64 MiB, or 5 % of a smaller disk. */
 const FREE_AGAIN_BYTES = 64 * 1024 ** 2
@@ -93,7 +98,7 @@ export class DiskGuard {
 
   /** Throws DiskUnavailable when the store's files cannot be written (reads included, see above). */
   check(): void {
-    const why = existsSync(path.dirname(this.file)) ? unwritable(this.file) : null
+    const why = unwritable(this.file)
     if (why) {
       this.blocked = true
       this.report(why)
@@ -114,7 +119,20 @@ export class DiskGuard {
 
   /** After an error from the store: notes a full or read-only disk. */
   failed(err: unknown): void {
-    if (isDiskError(err) && !(err instanceof DiskUnavailable)) this.report(errorCode(err))
+    // DiskUnavailable came from check(), which reported it already.
+    const cause = diskCause(err)
+    if (cause && cause !== 'DiskUnavailable') this.report(cause)
+  }
+
+  /** Runs `work` on the store: checked first, its failure noted (a full disk), then passed on. */
+  async guarded<T>(work: () => Promise<T>): Promise<T> {
+    this.check()
+    try {
+      return await work()
+    } catch (err) {
+      this.failed(err)
+      throw err
+    }
   }
 
   /** Runs `fn` once the store can be written again (at once when it can). */
@@ -150,14 +168,6 @@ export class DiskGuard {
     if (was) this.log()?.('info', `Ổ đĩa: ${this.store} ${this.file} ghi được trở lại.`)
     for (const fn of this.waiting.splice(0)) fn()
   }
-}
-
-function errorCode(err: unknown): string {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && DISK_CODES.test(code)) return code
-  }
-  return 'lỗi ổ đĩa'
 }
 
 type Registry = { guards: Map<string, DiskGuard>; log?: Log }
