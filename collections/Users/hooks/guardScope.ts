@@ -1,6 +1,6 @@
 import { APIError, ValidationError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest, type Where } from 'payload'
 import { checkPassword } from '../../../src/lib/member/password'
-import { isSystemAdmin, leadershipOrgIds, refId, type Account, type RoleAssignment } from '../../../src/lib/member/roles'
+import { isSystemAdmin, leadershipOrgIds, leadsPath, refId, type Account, type RoleAssignment } from '../../../src/lib/member/roles'
 import { isWithin } from '../../../src/lib/org-tree/path'
 
 const forbidden = (message: string) => new APIError(message, 403, null, true)
@@ -105,9 +105,7 @@ export const guardUnlock: CollectionBeforeOperationHook = async ({ args, operati
   const username = typeof unlock.data?.username === 'string' ? unlock.data.username.trim().toLowerCase() : ''
   const where: Where = email ? { email: { equals: email } } : { username: { equals: username } }
   const person = await req.payload.db.findOne<PersonRow & { orgPath?: string | null }>({ collection: 'users', where, req })
-  const led = leadershipOrgIds(actor)
-  const inReach = !!person && led.some((id) => isWithin(person.orgPath, id))
-  if (!person || !inReach || !(await outranks(req, actor, person)))
+  if (!person || !leadsPath(actor, person.orgPath) || !(await outranks(req, actor, person)))
     throw forbidden('Bạn chỉ được mở khóa tài khoản của đảng viên cấp dưới trong tổ chức mình phụ trách.')
   return args
 }
